@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def site(request):
+    """Site name, the canonical URL of the page (from SITE_URL, never the Host header) and
+    the footer's "Joint initiative of" partners and country footnotes (queried only when shown)."""
+    from partners.models import Partner
+    from stories.models import Country
+
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "canonical_url": settings.SITE_URL + request.path,
+        "footer_partners": SimpleLazyObject(lambda: list(Partner.objects.filter(is_listed=True))),
+        "country_footnotes": SimpleLazyObject(lambda: list(Country.objects.exclude(footnote=""))),
+    }

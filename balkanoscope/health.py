@@ -1,0 +1,48 @@
+"""Liveness and readiness probes for load balancers and the container's HEALTHCHECK."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
+
+
+def healthz(request):
+    """Liveness: the process answers. Touches neither the database nor the cache."""
+    return _json({"status": "ok"}, 200)
+
+
+def readyz(request):
+    """Readiness: the database and the cache answer."""
+    checks = {"database": _check_database(), "cache": _check_cache()}
+    ready = all(value == "ok" for value in checks.values())
+    return _json({"status": "ok" if ready else "unavailable", **checks}, 200 if ready else 503)
+
+
+def _check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any failure means "not ready"; the reason goes to the log, not the page
+        logger.warning("readyz: database unavailable", exc_info=True)
+        return "unavailable"
+    return "ok"
+
+
+def _check_cache():
+    try:
+        cache.set("readyz", "1", 5)
+        if cache.get("readyz") == "1":
+            return "ok"
+    except Exception:
+        logger.warning("readyz: cache unavailable", exc_info=True)
+    return "unavailable"
+
+
+def _json(data, status):
+    response = JsonResponse(data, status=status)
+    add_never_cache_headers(response)
+    return response

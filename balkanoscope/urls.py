@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from balkanoscope import views
+
+admin.site.site_header = _("Balkanoscope editorial")
+admin.site.site_title = _("Balkanoscope admin")
+admin.site.index_title = _("Stories, countries, themes and partners")
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("media/<path:path>", views.media, name="media"),
+    path("", include("stories.urls")),
+    path("", include("partners.urls")),
+]
+
+handler500 = "balkanoscope.views.server_error"

@@ -1,0 +1,29 @@
+"""Gunicorn settings for production and `make serve`; each can be overridden by the environment."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Two processes per core: requests are short and mostly CPU (templates), threads absorb slow clients.
+workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Recycle workers now and then, staggered, so a slow leak never grows and they never restart together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+preload_app = True  # load Django once in the master; workers share its memory
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+errorlog = "-"
+# The proxy in front sets X-Forwarded-Proto; trust it only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server):
+    """A bad environment stops the master with one clear line, before any worker starts."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balkanoscope.settings")
+    from balkanoscope.startup import exit_on_bad_settings
+
+    exit_on_bad_settings()
