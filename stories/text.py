@@ -1,0 +1,59 @@
+"""Slugs and reading time for stories."""
+
+import math
+import re
+import unicodedata
+
+from stories.sanitize import html_to_text
+
+# Serbian and Macedonian Cyrillic get the spelling of Serbian Latin without its
+# diacritics, so "Жарко" and "Žarko" share the slug "zarko". Đ/đ has no base letter
+# to fall back to: "dj" is how it is written without diacritics (Djordje, Djokovic).
+# Serbian џ (dž) gives "dz"; Macedonian ѓ, ќ, ѕ take the ASCII letters of their
+# official romanisation (gj, kj, dz). Other Cyrillic letters follow the same j-based
+# spelling. Everything else (č, ć, š, ž, Albanian ç and ë...) loses its marks in NFKD.
+_TRANSLITERATION = str.maketrans(
+    {
+        # Serbian Cyrillic.
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "е": "e",
+        "ж": "z", "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj",
+        "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s",
+        "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c",
+        "џ": "dz", "ш": "s",
+        # Macedonian letters not in Serbian.
+        "ѓ": "gj", "ѕ": "dz", "ќ": "kj",
+        # Russian, Bulgarian and Ukrainian letters, for names and quotations.
+        "ё": "e", "й": "j", "щ": "sc", "ъ": "", "ы": "y", "ь": "", "э": "e",
+        "ю": "ju", "я": "ja", "є": "je", "і": "i", "ї": "ji", "ґ": "g",
+        # Latin letters NFKD leaves alone; "Ð" is often typed for its look-alike "Đ".
+        "đ": "dj", "ð": "dj", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe",
+        "ı": "i", "þ": "th",
+        # Apostrophes join a word instead of splitting it ("Tito's" → "titos").
+        "'": "", "’": "", "ʼ": "", "`": "",
+    }
+)  # fmt: skip
+_SEPARATORS_RE = re.compile(r"[^a-z0-9]+")
+
+
+def slugify_transliterated(value: str, max_length: int = 200) -> str:
+    """Return an ASCII slug of `value`; "" if it has no letters or digits to spell."""
+    # NFC first, so that a decomposed "г" + accent is "ѓ" when the table sees it.
+    text = unicodedata.normalize("NFC", value or "").lower().translate(_TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    # Any other character (a dash, an emoji, a letter we can't spell) separates words.
+    slug = _SEPARATORS_RE.sub("-", text).strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]
+    # Cut at the last word boundary, unless that would lose over half the length.
+    boundary = cut.rfind("-")
+    if boundary > max_length // 2:
+        return cut[:boundary]
+    return cut[:max_length].rstrip("-")
+
+
+def reading_time_minutes(html: str, words_per_minute: int = 200) -> int:
+    """Return the minutes needed to read `html`, rounded up, at least 1."""
+    words = len(html_to_text(html).split())
+    return max(1, math.ceil(words / words_per_minute))
