@@ -1,0 +1,22 @@
+from django import forms
+from django.contrib import admin
+from django.db import models
+
+from partners.models import Page, Partner
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
+    list_editable = ["sort_order", "is_listed"]
+    search_fields = ["name", "short_name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    # "example.org" typed without a scheme means https://example.org (Django 6's default).
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title", "intro", "body"]
+    prepopulated_fields = {"slug": ["title"]}

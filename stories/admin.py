@@ -1,0 +1,168 @@
+from django import forms
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from stories.models import Contributor, Country, Story, Theme
+
+
+class StoryAdminForm(forms.ModelForm):
+    # Controlled vocabularies: editors tick from the list, so a typo never creates a country.
+    countries = forms.ModelMultipleChoiceField(
+        Country.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Countries")
+    )
+    themes = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Themes"))
+
+    class Meta:
+        model = Story
+        fields = [
+            *("title", "slug", "subtitle", "summary", "body", "language", "content_warning"),
+            *("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"),
+            *("countries", "themes", "tags"),
+            *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
+            *("status", "published_at", "is_featured", "seo_title", "seo_description"),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("countries", list(self.instance.countries.all()))
+            self.initial.setdefault("themes", list(self.instance.themes.all()))
+
+    def clean_countries(self):
+        return list(self.cleaned_data["countries"])  # taggit's manager.set() takes a list
+
+    def clean_themes(self):
+        return list(self.cleaned_data["themes"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
+            self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        return cleaned
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    form = StoryAdminForm
+    list_display = [
+        "thumbnail",
+        "title",
+        "status",
+        "country_names",
+        "theme_names",
+        "published_at",
+        "is_featured",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["status", "is_featured", "countries", "themes", "language"]
+    search_fields = ["title", "subtitle", "summary", "storyteller_name", "location"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["contributors"]
+    readonly_fields = ["reading_time", "created_at", "updated_at"]
+    list_per_page = 50
+    fieldsets = [
+        (
+            _("Content"),
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "subtitle",
+                    "summary",
+                    "body",
+                    "language",
+                    "content_warning",
+                ]
+            },
+        ),
+        (
+            _("Image"),
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_image_alt",
+                    "hero_image_caption",
+                    "hero_image_credit",
+                ]
+            },
+        ),
+        (_("Classification"), {"fields": ["countries", "themes", "tags"]}),
+        (
+            _("Storyteller"),
+            {
+                "fields": [
+                    "storyteller_name",
+                    "is_storyteller_anonymous",
+                    "location",
+                    "contributors",
+                ]
+            },
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "reading_time",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+        (
+            _("SEO and sharing"),
+            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tagged_countries__tag", "tagged_themes__tag")
+
+    @admin.display(description=_("Image"))
+    def thumbnail(self, story):
+        if not story.hero_image:
+            return "—"
+        return format_html('<img src="{}" alt="" width="80" style="height:auto">', story.hero_image.url)
+
+    @admin.display(description=_("Countries"))
+    def country_names(self, story):
+        return ", ".join(tagged.tag.name for tagged in story.tagged_countries.all())
+
+    @admin.display(description=_("Themes"))
+    def theme_names(self, story):
+        return ", ".join(tagged.tag.name for tagged in story.tagged_themes.all())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "sort_order"]
+    list_editable = ["sort_order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Country)
+class CountryAdmin(VocabularyAdmin):
+    fields = ["name", "slug", "description", "footnote", "sort_order"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(VocabularyAdmin):
+    fields = ["name", "slug", "description", "sort_order"]
+
+
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "slug"]
+    list_filter = ["role"]
+    search_fields = ["name", "bio"]
+    prepopulated_fields = {"slug": ["name"]}
