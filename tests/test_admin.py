@@ -1,0 +1,106 @@
+"""The admin, as an editor uses it."""
+
+import pytest
+from django.urls import reverse
+from lxml import html
+
+from stories.models import Country, Story
+from tests.factories import (
+    image_upload,
+    make_contributor,
+    make_country,
+    make_page,
+    make_partner,
+    make_story,
+    make_theme,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_user("chief", is_superuser=True))
+    return client
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["stories/story", "stories/country", "stories/theme", "stories/contributor", "partners/partner", "partners/page"],
+)
+def test_admin_pages_load_for_an_editor(editor_client, model):
+    story = make_story(
+        "Listed", countries=["Serbia"], themes=["Poverty"], hero_image=image_upload(), hero_image_alt="Hills"
+    )
+    objects = {
+        "stories/story": story,
+        "stories/country": make_country("Serbia"),
+        "stories/theme": make_theme("Poverty"),
+        "stories/contributor": make_contributor(),
+        "partners/partner": make_partner(),
+        "partners/page": make_page(),
+    }
+    app, name = model.split("/")
+    assert editor_client.get(reverse(f"admin:{app}_{name}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"admin:{app}_{name}_add")).status_code == 200
+    assert editor_client.get(reverse(f"admin:{app}_{name}_change", args=[objects[model].pk])).status_code == 200
+
+
+def test_story_changelist_shows_thumbnail_countries_and_themes_and_filters(editor_client):
+    make_story("Listed", countries=["Serbia"], themes=["Poverty"], hero_image=image_upload(), hero_image_alt="Hills")
+    response = editor_client.get(reverse("admin:stories_story_changelist"), {"status__exact": "published"})
+    tree = html.fromstring(response.content)
+    row = tree.cssselect("#result_list tbody tr")[0].text_content()
+    assert "Listed" in row and "Serbia" in row and "Poverty" in row
+    assert tree.cssselect("#result_list tbody img")
+
+
+def story_form_data(**overrides):
+    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
+    data = {
+        "title": "Đorđe's new story",
+        "slug": "",
+        "summary": "A summary.",
+        "body": "<p>Body text.</p>",
+        "language": "en",
+        "countries": [serbia.pk],
+        "themes": [poverty.pk],
+        "tags": "mining, youth",
+        "status": "draft",
+        "storyteller_name": "Đorđe",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_editor_creates_a_story_picking_countries_and_themes_from_the_list(editor_client):
+    response = editor_client.post(reverse("admin:stories_story_add"), story_form_data())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    story = Story.objects.get()
+    assert story.slug == "djordjes-new-story"
+    assert [c.name for c in story.countries.all()] == ["Serbia"]
+    assert sorted(t.name for t in story.tags.all()) == ["mining", "youth"]
+    assert Country.objects.count() == 1
+
+
+def test_country_field_is_a_checkbox_list_not_free_text(editor_client):
+    make_country("Serbia")
+    tree = html.fromstring(editor_client.get(reverse("admin:stories_story_add")).content)
+    assert tree.cssselect("input[type=checkbox][name=countries]")
+    assert not tree.cssselect("input[type=text][name=countries]")
+
+
+def test_image_without_alt_text_is_a_form_error_that_keeps_the_input(editor_client):
+    data = story_form_data(hero_image=image_upload(), title="Keep my title")
+    response = editor_client.post(reverse("admin:stories_story_add"), data)
+    assert response.status_code == 200
+    assert b"Describe the image" in response.content
+    assert b"Keep my title" in response.content
+    assert not Story.objects.exists()
+
+
+def test_unknown_country_cannot_be_created_from_the_story_form(editor_client):
+    response = editor_client.post(reverse("admin:stories_story_add"), story_form_data(countries=["999"]))
+    assert response.status_code == 200
+    assert not Story.objects.exists()
