@@ -29,7 +29,7 @@ def seeded(django_db_setup, django_db_blocker, media_root):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
         call_command("seed_demo", verbosity=0)
     yield
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
         Story.objects.all().delete()
         Country.objects.all().delete()
         Theme.objects.all().delete()
