@@ -3,13 +3,21 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from stories.models import Contributor, Country, Story, Theme
+from stories.models import Contributor, Country, Story, Theme, unique_slug
+from stories.text import slugify_transliterated
 
 
 class StoryAdminForm(forms.ModelForm):
     # Controlled vocabularies: editors tick from the list, so a typo never creates a country.
     countries = forms.ModelMultipleChoiceField(
         Country.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Countries")
+    )
+    # Any text is accepted here and turned into a slug in clean_slug(), rather than refused.
+    slug = forms.CharField(
+        label=_("Slug"),
+        required=False,
+        max_length=200,
+        help_text=Story._meta.get_field("slug").help_text,
     )
     themes = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Themes"))
 
@@ -28,6 +36,16 @@ class StoryAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("countries", list(self.instance.countries.all()))
             self.initial.setdefault("themes", list(self.instance.themes.all()))
+
+    def clean_slug(self):
+        """Normalise the slug and, if another story has it, take the next free one instead of
+        refusing the form: the editor's text is never lost to a clash."""
+        slug = slugify_transliterated(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
+        if not slug:
+            return ""  # Story.save() derives one from the title
+        if Story.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            return unique_slug(Story, slug, instance_pk=self.instance.pk)
+        return slug
 
     def clean_countries(self):
         return list(self.cleaned_data["countries"])  # taggit's manager.set() takes a list
