@@ -1,6 +1,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from taggit.models import TagBase, TaggedItemBase
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
 from stories.sanitize import clean_html
+from stories.share_images import delete_outdated_story_card
 from stories.text import reading_time_minutes, slugify_transliterated
 
 
@@ -305,7 +307,7 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         previous = (
-            Story.objects.filter(pk=self.pk).values("hero_image", "hero_renditions", "slug", "status").first()
+            Story.objects.filter(pk=self.pk).values("hero_image", "hero_renditions", "slug", "status", "title").first()
             if self.pk
             else None
         )
@@ -322,6 +324,8 @@ class Story(models.Model):
             self.remember_old_slug(previous["slug"])
         if previous is None or previous["hero_image"] != self.hero_image.name:
             self.replace_renditions(previous)
+        if previous:
+            delete_outdated_story_card(self, old_title=previous["title"], old_hero_image_name=previous["hero_image"])
 
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})
@@ -409,3 +413,8 @@ class StorySlug(models.Model):
 
     def __str__(self):
         return self.slug
+
+    def clean(self):
+        # A story's current address always wins, so such a redirect could never be reached.
+        if Story.objects.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": _("A story uses this address now; it cannot redirect elsewhere.")})

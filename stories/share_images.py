@@ -40,9 +40,12 @@ def _digest(*parts):
     return hashlib.sha256("\x1f".join([CARD_DESIGN_VERSION, *parts]).encode()).hexdigest()[:12]
 
 
-def story_card_digest(story):
-    """Changes whenever the generated card would look different."""
-    return _digest(str(story.pk), story.title, story.hero_image.name or "")
+def story_card_digest(story, *, title=None, hero_image_name=None):
+    """Changes whenever the generated card would look different; pass the old title and
+    image name to find the digest of the card a story had before."""
+    title = story.title if title is None else title
+    hero_image_name = story.hero_image.name if hero_image_name is None else hero_image_name
+    return _digest(str(story.pk), title, hero_image_name or "")
 
 
 def default_card_tagline():
@@ -55,6 +58,13 @@ def default_card_digest():
 
 def story_card_storage_name(story, digest):
     return f"social/cards/story-{story.pk}-{digest}.jpg"
+
+
+def delete_outdated_story_card(story, *, old_title, old_hero_image_name):
+    """Remove the card a story had before its title or image changed; its URL now redirects."""
+    old_digest = story_card_digest(story, title=old_title, hero_image_name=old_hero_image_name)
+    if old_digest != story_card_digest(story):
+        default_storage.delete(story_card_storage_name(story, old_digest))
 
 
 def default_card_storage_name(digest):

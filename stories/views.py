@@ -32,6 +32,13 @@ def paginate(request, queryset, per_page=STORIES_PER_PAGE):
     return page
 
 
+def paginated_canonical_url(request, page):
+    """The page's own address without tracking or filter parameters, but with its page number:
+    page 2 is not a copy of page 1."""
+    query = f"?page={page.number}" if page.number > 1 else ""
+    return settings.SITE_URL + request.path + query
+
+
 def with_story_counts(vocabulary):
     """Countries or themes with the number of stories a reader can see under each."""
     now = timezone.now()
@@ -82,7 +89,7 @@ def story_list(request):
         {
             "page": page,
             "active_filters": active_filters,
-            "meta": page_meta(request, title),
+            "meta": page_meta(request, title, canonical_url=paginated_canonical_url(request, page)),
             **filters,
         },
     )
@@ -114,12 +121,13 @@ def theme_list(request):
     )
 
 
-def vocabulary_meta(request, item, *, list_name, list_url_name, feed_title, feed_url_name):
+def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed_title, feed_url_name):
     """A country's or theme's page: its description, breadcrumbs and its own feeds."""
     return page_meta(
         request,
         item.name,
         summarise(item.description),
+        canonical_url=paginated_canonical_url(request, page),
         feeds=feed_links(feed_title, feed_url_name, feed_url_name + "_atom", slug=item.slug),
         structured_data=[vocabulary_breadcrumbs(item, list_name=list_name, list_url_name=list_url_name)],
     )
@@ -128,9 +136,11 @@ def vocabulary_meta(request, item, *, list_name, list_url_name, feed_title, feed
 def country_detail(request, slug):
     country = get_object_or_404(Country, slug=slug)
     stories = Story.objects.published().tagged(country=country).for_cards()
+    page = paginate(request, stories)
     meta = vocabulary_meta(
         request,
         country,
+        page,
         list_name=_("Countries"),
         list_url_name="stories:countries",
         feed_title=_("Stories from %(country)s") % {"country": country.name},
@@ -139,16 +149,18 @@ def country_detail(request, slug):
     return render(
         request,
         "stories/country_detail.html",
-        {"country": country, "page": paginate(request, stories), "meta": meta},
+        {"country": country, "page": page, "meta": meta},
     )
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     stories = Story.objects.published().tagged(theme=theme).for_cards()
+    page = paginate(request, stories)
     meta = vocabulary_meta(
         request,
         theme,
+        page,
         list_name=_("Themes"),
         list_url_name="stories:themes",
         feed_title=_("Stories about %(theme)s") % {"theme": theme.name},
@@ -157,7 +169,7 @@ def theme_detail(request, slug):
     return render(
         request,
         "stories/theme_detail.html",
-        {"theme": theme, "page": paginate(request, stories), "meta": meta},
+        {"theme": theme, "page": page, "meta": meta},
     )
 
 

@@ -282,6 +282,9 @@ def test_story_list_title_names_the_page(client):
         make_story(f"Story {n}", published_at=timezone.now() - timedelta(hours=n + 1))
     tree = get_tree(client, "/stories/?page=2")
     assert tree.findtext(".//title") == "Stories · page 2 · Balkanoscope"
+    assert meta(tree, "og:url") == f"{SITE}/stories/?page=2"
+    make_country("Serbia")
+    tree = get_tree(client, "/stories/?page=1&country=serbia&utm_source=x")
     assert meta(tree, "og:url") == f"{SITE}/stories/"
 
 

@@ -4,6 +4,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
@@ -159,3 +160,41 @@ def test_default_card_is_served_and_an_outdated_one_redirects(client):
     response = client.get("/social/default-000000000000.jpg")
     assert response.status_code == 301
     assert response["Location"] == url
+
+
+def test_a_new_title_removes_the_outdated_card_from_storage(client):
+    story = make_story("Before")
+    old_url = og_image(client, story)
+    card(client, old_url)
+    old_name = f"social/cards/story-{story.pk}-{old_url.rsplit('card-', 1)[1]}"
+    assert default_storage.exists(old_name)
+    story.summary = "Not on the card."
+    story.save()
+    assert default_storage.exists(old_name)
+    story.title = "After"
+    story.save()
+    assert not default_storage.exists(old_name)
+
+
+def test_an_old_address_cannot_be_a_current_one():
+    make_story("Current", slug="current")
+    other = make_story("Other")
+    with pytest.raises(ValidationError):
+        StorySlug(story=other, slug="current").full_clean()
+
+
+def test_editor_uploads_a_share_image_that_replaces_the_card(client):
+    from tests.test_admin import story_form_data
+
+    editor = make_user("chief", is_superuser=True)
+    client.force_login(editor)
+    data = story_form_data(
+        status="published", social_image_override=image_upload("share.jpg", size=(1200, 630), color=(10, 200, 10))
+    )
+    response = client.post(reverse("admin:stories_story_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    story = Story.objects.get()
+    assert story.social_image_override.name.startswith("social/overrides/")
+    assert (story.social_image_width, story.social_image_height) == (1200, 630)
+    client.logout()
+    assert og_image(client, story) == story.social_image_override.url
