@@ -80,6 +80,13 @@ class LatestStoriesFeed(Feed):
     def link(self):
         return settings.SITE_URL + reverse("stories:home")
 
+    # Atom wants an author for every entry; the site stands in where a story names none.
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def author_link(self):
+        return settings.SITE_URL + "/"
+
     def feed_url(self, obj):
         kwargs = {"slug": obj.slug} if obj is not None else {}
         return settings.SITE_URL + reverse(self.url_name, kwargs=kwargs)

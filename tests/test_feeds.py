@@ -87,7 +87,7 @@ def test_anonymous_storyteller_is_never_the_author(client, url):
     make_story("Told", storyteller_name="Dragana Ilić", published_at=timezone.now() - timedelta(days=1))
     feed = parse_any(client, url)
     hidden, told = feed.entries
-    assert "author" not in hidden
+    assert hidden.get("author") in (None, "Balkanoscope")  # Atom falls back to the feed's author, the site
     assert told.author == "Dragana Ilić"
 
 
