@@ -12,7 +12,7 @@ from taggit.models import TagBase, TaggedItemBase
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
 from stories.sanitize import clean_html
-from stories.share_images import delete_outdated_story_card
+from stories.share_images import delete_outdated_story_cards
 from stories.text import reading_time_minutes, slugify_transliterated
 
 
@@ -325,7 +325,12 @@ class Story(models.Model):
         if previous is None or previous["hero_image"] != self.hero_image.name:
             self.replace_renditions(previous)
         if previous:
-            delete_outdated_story_card(self, old_title=previous["title"], old_hero_image_name=previous["hero_image"])
+            delete_outdated_story_cards(
+                self,
+                old_title=previous["title"],
+                old_hero_image_name=previous["hero_image"],
+                was_published=previous["status"] == self.Status.PUBLISHED,
+            )
 
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})

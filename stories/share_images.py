@@ -60,11 +60,15 @@ def story_card_storage_name(story, digest):
     return f"social/cards/story-{story.pk}-{digest}.jpg"
 
 
-def delete_outdated_story_card(story, *, old_title, old_hero_image_name):
-    """Remove the card a story had before its title or image changed; its URL now redirects."""
+def delete_outdated_story_cards(story, *, old_title, old_hero_image_name, was_published):
+    """Remove the card a story had before its title or image changed (its URL now redirects),
+    and its current card when it is no longer published: only published stories' cards are public."""
     old_digest = story_card_digest(story, title=old_title, hero_image_name=old_hero_image_name)
-    if old_digest != story_card_digest(story):
+    current_digest = story_card_digest(story)
+    if old_digest != current_digest:
         default_storage.delete(story_card_storage_name(story, old_digest))
+    if was_published and story.status != story.Status.PUBLISHED:
+        default_storage.delete(story_card_storage_name(story, current_digest))
 
 
 def default_card_storage_name(digest):

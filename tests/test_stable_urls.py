@@ -198,3 +198,15 @@ def test_editor_uploads_a_share_image_that_replaces_the_card(client):
     assert (story.social_image_width, story.social_image_height) == (1200, 630)
     client.logout()
     assert og_image(client, story) == story.social_image_override.url
+
+
+def test_unpublishing_a_story_removes_its_card_from_storage(client):
+    story = make_story("Going away")
+    url = og_image(client, story)
+    card(client, url)
+    name = f"social/cards/story-{story.pk}-{url.rsplit('card-', 1)[1]}"
+    assert default_storage.exists(name)
+    story.status = Story.Status.DRAFT
+    story.save()
+    assert not default_storage.exists(name)
+    assert client.get(url).status_code == 404
