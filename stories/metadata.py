@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 
+from stories.feeds import LatestStoriesFeed
 from stories.share_images import ShareImage, default_share_image, story_share_image
 from stories.structured_data import news_article, story_breadcrumbs
 
@@ -76,9 +77,7 @@ def feed_links(title, rss_url_name, atom_url_name, **kwargs):
 
 
 def site_feed_links():
-    return feed_links(
-        gettext("%(site)s: latest stories") % {"site": settings.SITE_NAME}, "stories:feed", "stories:feed_atom"
-    )
+    return feed_links(LatestStoriesFeed().title(), "stories:feed", "stories:feed_atom")
 
 
 def page_meta(request, title=None, description=None, **fields):

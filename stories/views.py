@@ -3,13 +3,14 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from stories import share_images
+from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
 from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, Theme
 from stories.related import related_stories
@@ -121,14 +122,14 @@ def theme_list(request):
     )
 
 
-def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed_title, feed_url_name):
+def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed):
     """A country's or theme's page: its description, breadcrumbs and its own feeds."""
     return page_meta(
         request,
         item.name,
         summarise(item.description),
         canonical_url=paginated_canonical_url(request, page),
-        feeds=feed_links(feed_title, feed_url_name, feed_url_name + "_atom", slug=item.slug),
+        feeds=feed_links(feed.title(item), feed.url_name, feed.url_name + "_atom", slug=item.slug),
         structured_data=[vocabulary_breadcrumbs(item, list_name=list_name, list_url_name=list_url_name)],
     )
 
@@ -143,8 +144,7 @@ def country_detail(request, slug):
         page,
         list_name=_("Countries"),
         list_url_name="stories:countries",
-        feed_title=_("Stories from %(country)s") % {"country": country.name},
-        feed_url_name="stories:country_feed",
+        feed=CountryStoriesFeed(),
     )
     return render(
         request,
@@ -163,8 +163,7 @@ def theme_detail(request, slug):
         page,
         list_name=_("Themes"),
         list_url_name="stories:themes",
-        feed_title=_("Stories about %(theme)s") % {"theme": theme.name},
-        feed_url_name="stories:theme_feed",
+        feed=ThemeStoriesFeed(),
     )
     return render(
         request,
@@ -205,6 +204,7 @@ def redirect_keeping_query(request, path):
     return HttpResponsePermanentRedirect(settings.SITE_URL + path + (f"?{query}" if query else ""))
 
 
+@require_safe
 def story_short_link(request, pk):
     story = get_object_or_404(Story.objects.published().only("slug"), pk=pk)
     return redirect_keeping_query(request, story.get_absolute_url())
@@ -221,6 +221,7 @@ def jpeg_response(content):
     return response
 
 
+@require_safe
 def story_social_card(request, pk, digest):
     """A published story's share card; an outdated digest redirects to the current card."""
     story = get_object_or_404(Story.objects.published(), pk=pk)
@@ -230,11 +231,12 @@ def story_social_card(request, pk, digest):
     return jpeg_response(share_images.story_card_jpeg(story, current))
 
 
+@require_safe
 def default_social_card(request, digest):
     """The branded card of pages that have no image of their own."""
     current = share_images.default_card_digest()
     if digest != current:
-        return HttpResponsePermanentRedirect(reverse("stories:default_social_card", kwargs={"digest": current}))
+        return redirect("stories:default_social_card", digest=current, permanent=True)
     return jpeg_response(share_images.default_card_jpeg(current))
 
 

@@ -220,7 +220,10 @@ def test_non_story_pages_share_the_branded_default_card(client):
 
 @pytest.mark.parametrize(
     ("kind", "list_name", "feed_name"),
-    [("countries", "Countries", "Stories from Kosovo"), ("themes", "Themes", "Stories about Kosovo")],
+    [
+        ("countries", "Countries", "Balkanoscope: stories from Kosovo"),
+        ("themes", "Themes", "Balkanoscope: stories about Kosovo"),
+    ],
 )
 def test_country_and_theme_pages_have_breadcrumbs_and_their_own_feeds(client, kind, list_name, feed_name):
     make_vocabulary = make_country if kind == "countries" else make_theme
