@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from stories.models import Contributor, Country, Story, Theme, unique_slug
+from stories.models import Contributor, Country, Story, StorySlug, Theme, unique_slug
 from stories.text import slugify_transliterated
 
 
@@ -28,7 +28,7 @@ class StoryAdminForm(forms.ModelForm):
             *("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"),
             *("countries", "themes", "tags"),
             *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
-            *("status", "published_at", "is_featured", "seo_title", "seo_description"),
+            *("status", "published_at", "is_featured", "seo_title", "seo_description", "social_image_override"),
         ]
 
     def __init__(self, *args, **kwargs):
@@ -60,9 +60,21 @@ class StoryAdminForm(forms.ModelForm):
         return cleaned
 
 
+class StorySlugInline(admin.TabularInline):
+    """Old addresses of a published story, recorded when its slug changes; each redirects to the story."""
+
+    model = StorySlug
+    fields = ["slug", "created_at"]
+    readonly_fields = ["created_at"]
+    extra = 0
+    verbose_name = _("old address")
+    verbose_name_plural = _("old addresses (they redirect here)")
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
     form = StoryAdminForm
+    inlines = [StorySlugInline]
     list_display = [
         "thumbnail",
         "title",
@@ -133,7 +145,7 @@ class StoryAdmin(admin.ModelAdmin):
         ),
         (
             _("SEO and sharing"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+            {"fields": ["seo_title", "seo_description", "social_image_override"], "classes": ["collapse"]},
         ),
     ]
 

@@ -69,6 +69,9 @@ def story_form_data(**overrides):
         "tags": "mining, youth",
         "status": "draft",
         "storyteller_name": "Đorđe",
+        # The old addresses inline's management form.
+        "old_slugs-TOTAL_FORMS": "0",
+        "old_slugs-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
