@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("stories/", views.story_list, name="list"),
     path("stories/<slug:slug>/", views.story_detail, name="detail"),
+    path("preview/<str:token>/", views.story_preview, name="preview"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<slug:slug>/", views.country_detail, name="country"),
     path("themes/", views.theme_list, name="themes"),

@@ -2,12 +2,14 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from stories.models import Country, Story, Theme
+from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
 from stories.sharing import share_links
 
@@ -117,13 +119,44 @@ def theme_detail(request, slug):
 
 def story_detail(request, slug):
     story = get_object_or_404(
-        Story.objects.published().prefetch_related("countries", "themes", "contributors"),
+        Story.objects.published().prefetch_related("countries", "themes", "contributors", "gallery_images"),
         slug=slug,
     )
     story_url = settings.SITE_URL + story.get_absolute_url()
     context = story_page_context(story)
     context.update(story_url=story_url, share_links=share_links(story_url, story.title))
     return render(request, "stories/story_detail.html", context)
+
+
+@never_cache
+def story_preview(request, token):
+    """An unpublished or scheduled story as it will look, for whoever holds a signed link."""
+    try:
+        story_pk = story_pk_from_token(token)
+    except PreviewLinkExpired:
+        return preview_refused(request, _("This preview link has expired. Ask the editor for a new one."), 403)
+    except PreviewLinkInvalid:
+        return preview_refused(request, _("This preview link is not valid. Check that it was copied in full."), 404)
+    story = Story.objects.prefetch_related("countries", "themes", "contributors", "gallery_images").filter(pk=story_pk)
+    story = story.first()
+    if story is None:
+        return preview_refused(request, _("This story no longer exists."), 404)
+    if story.is_public:
+        return redirect(story)
+    context = story_page_context(story)
+    context.update(story_url=settings.SITE_URL + request.path, share_links=[], is_preview=True)
+    return with_preview_headers(render(request, "stories/story_preview.html", context))
+
+
+def preview_refused(request, message, status):
+    response = render(request, "stories/preview_refused.html", {"message": message}, status=status)
+    return with_preview_headers(response)
+
+
+def with_preview_headers(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never hand it to another site
+    return response
 
 
 def story_page_context(story):

@@ -347,4 +347,4 @@ def test_each_public_page_runs_a_fixed_number_of_queries_whatever_the_number_of_
     assert len(populate_more) == 195
     many = {url: count_queries(client, url) for url in urls}
     assert few == many
-    assert max(many.values()) <= 10, many
+    assert max(many.values()) <= 11, many  # the story page: 10, plus its gallery
