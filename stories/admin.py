@@ -1,9 +1,50 @@
+from datetime import timedelta
+
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from stories.models import Contributor, Country, Story, Theme
+from stories.consent import content_type_for, validate_consent_form
+from stories.models import Contributor, Country, Story, StoryImage, Theme
+from stories.preview import preview_path, preview_url
+from stories.revisions import HistoryAdmin
+from stories.rich_text import rich_text_field
+from stories.roles import can_manage_consent, can_publish
+
+CONSENT_FIELDS = ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"]
+# What only editors may set; a contributor's form has none of these, so a hand-made POST
+# carrying them changes nothing.
+EDITOR_ONLY_FIELDS = ["published_at", "is_featured"]
+STATE_FIELDS = ["publication_state", "last_changed", "preview_link"]
+
+
+class PrivateFileLink:
+    """What ClearableFileInput shows for a stored private file: a link to the admin download."""
+
+    def __init__(self, url, label):
+        self.url, self.label = url, label
+
+    def __str__(self):
+        return str(self.label)
+
+
+class ConsentFormInput(forms.ClearableFileInput):
+    download_url = None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and self.download_url:
+            context["widget"]["value"] = PrivateFileLink(self.download_url, _("Download the signed form"))
+        return context
 
 
 class StoryAdminForm(forms.ModelForm):
@@ -12,6 +53,12 @@ class StoryAdminForm(forms.ModelForm):
         Country.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Countries")
     )
     themes = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Themes"))
+    body = rich_text_field(label=_("Body"), required=False)
+    # The version of the story this form was made from (see Story.edit_token).
+    opened_edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    # Set by StoryAdmin.get_form() on the class it makes for each request.
+    editor_user = None
 
     class Meta:
         model = Story
@@ -21,13 +68,29 @@ class StoryAdminForm(forms.ModelForm):
             *("countries", "themes", "tags"),
             *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
             *("status", "published_at", "is_featured", "seo_title", "seo_description"),
+            *CONSENT_FIELDS,
         ]
+        widgets = {"consent_form": ConsentFormInput, "consent_given_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("countries", list(self.instance.countries.all()))
             self.initial.setdefault("themes", list(self.instance.themes.all()))
+            self.initial["opened_edit_token"] = self.instance.edit_token
+        status = self.fields.get("status")
+        if status is not None and not can_publish(self.editor_user):
+            status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
+            status.help_text = _("Set it to “In review” when the story is ready for an editor.")
+        for name, limit in (("seo_title", 60), ("seo_description", 160)):
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"data-char-limit": limit, "data-char-template": gettext("%(count)s of %(limit)s characters")}
+                )
+        if "consent_form" in self.fields and self.instance.pk:
+            self.fields["consent_form"].widget.download_url = reverse(
+                "admin:stories_story_consent_form", args=[self.instance.pk]
+            )
 
     def clean_countries(self):
         return list(self.cleaned_data["countries"])  # taggit's manager.set() takes a list
@@ -35,98 +98,297 @@ class StoryAdminForm(forms.ModelForm):
     def clean_themes(self):
         return list(self.cleaned_data["themes"])
 
+    def clean_consent_form(self):
+        upload = self.cleaned_data.get("consent_form")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_consent_form(upload)
+        return upload
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
             self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        self._check_publishing(cleaned)
+        self._check_not_saved_by_someone_else(cleaned)
+        return cleaned
+
+    def _check_publishing(self, cleaned):
+        if cleaned.get("status") != Story.Status.PUBLISHED:
+            return
+        if not can_publish(self.editor_user):
+            self.add_error("status", _("Only editors can publish or schedule a story."))
+            return
+        was_published = self.instance.pk and self.initial.get("status") == Story.Status.PUBLISHED
+        has_consent = cleaned.get("has_consent", self.instance.has_consent)
+        if not was_published and not has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT:
+            field = "has_consent" if "has_consent" in self.fields else "status"
+            self.add_error(
+                field,
+                _(
+                    "This story cannot be published before the storyteller's consent is recorded: "
+                    "tick “consent given” and fill in the date and how it was given."
+                ),
+            )
+
+    def _check_not_saved_by_someone_else(self, cleaned):
+        if not self.instance.pk:
+            return
+        # Locks the row until the admin's transaction ends, so two saves cannot both pass.
+        current = (
+            Story.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values("edit_token", "updated_at", "updated_by__username")
+            .first()
+        )
+        if current is None or cleaned.get("opened_edit_token") == current["edit_token"]:
+            return
+        when = formats.date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT")
+        raise forms.ValidationError(
+            _(
+                "%(user)s saved this story at %(time)s, after you opened it, so your changes were not saved. "
+                "They are still in the form below: open the story in a new tab to see the other version, "
+                "copy your changes over there, and save that."
+            ),
+            code="edit_conflict",
+            params={"user": current["updated_by__username"] or gettext("Someone"), "time": when},
+        )
+
+
+class StoryImageForm(forms.ModelForm):
+    class Meta:
+        model = StoryImage
+        fields = ["image", "alt", "caption", "credit", "sort_order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("image") or self.instance.image) and not cleaned.get("alt"):
+            self.add_error("alt", _("Describe the image for people who cannot see it."))
         return cleaned
 
 
+class StoryImageInline(admin.StackedInline):
+    model = StoryImage
+    form = StoryImageForm
+    extra = 1
+    fields = ["thumbnail", "image", "alt", "caption", "credit", "sort_order"]
+    readonly_fields = ["thumbnail"]
+    verbose_name = _("gallery image")
+    verbose_name_plural = _("gallery (shown after the body, in this order)")
+
+    @admin.display(description=_("Preview"))
+    def thumbnail(self, gallery_image):
+        if not gallery_image.image:
+            return "—"
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', gallery_image.image.url)
+
+
+class PublicationListFilter(admin.SimpleListFilter):
+    """Status, with scheduled stories told apart from those already on the site."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("published", _("Published")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in ("draft", "review"):
+            return queryset.filter(status=value)
+        if value == "published":
+            return queryset.published()
+        if value == "scheduled":
+            return queryset.filter(status=Story.Status.PUBLISHED, published_at__gt=timezone.now())
+        return queryset
+
+
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(HistoryAdmin):
     form = StoryAdminForm
+    inlines = [StoryImageInline]
     list_display = [
         "thumbnail",
         "title",
-        "status",
+        "state_badge",
         "country_names",
         "theme_names",
         "published_at",
         "is_featured",
+        "created_by",
+        "site_link",
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = ["status", "is_featured", "countries", "themes", "language"]
+    list_filter = [PublicationListFilter, "is_featured", "countries", "themes", "contributors", "language"]
     search_fields = ["title", "subtitle", "summary", "storyteller_name", "location"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["contributors"]
-    readonly_fields = ["reading_time", "created_at", "updated_at"]
     list_per_page = 50
-    fieldsets = [
-        (
-            _("Content"),
-            {
-                "fields": [
-                    "title",
-                    "slug",
-                    "subtitle",
-                    "summary",
-                    "body",
-                    "language",
-                    "content_warning",
-                ]
-            },
-        ),
-        (
-            _("Image"),
-            {
-                "fields": [
-                    "hero_image",
-                    "hero_image_alt",
-                    "hero_image_caption",
-                    "hero_image_credit",
-                ]
-            },
-        ),
-        (_("Classification"), {"fields": ["countries", "themes", "tags"]}),
-        (
-            _("Storyteller"),
-            {
-                "fields": [
-                    "storyteller_name",
-                    "is_storyteller_anonymous",
-                    "location",
-                    "contributors",
-                ]
-            },
-        ),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "is_featured",
-                    "reading_time",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
-        (
-            _("SEO and sharing"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
-        ),
-    ]
+    actions = ["publish", "unpublish", "feature", "unfeature"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = [forms.Script("js/admin/char-counter.js", defer=True)]
+
+    # Roles ---------------------------------------------------------------
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tagged_countries__tag", "tagged_themes__tag")
+        stories = (
+            super()
+            .get_queryset(request)
+            .select_related("created_by")
+            .prefetch_related("tagged_countries__tag", "tagged_themes__tag")
+        )
+        if not can_publish(request.user):
+            stories = stories.filter(created_by=request.user)  # contributors see their own stories only
+        return stories
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or can_publish(request.user):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status == Story.Status.DRAFT
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or can_publish(request.user):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status != Story.Status.PUBLISHED
+
+    def has_restore_permission(self, request, obj=None):
+        return can_publish(request.user) and super().has_restore_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The delete action asks has_delete_permission for each story already; this is the
+        # last line should that ever change.
+        if any(not self.has_delete_permission(request, story) for story in queryset):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["reading_time", "created_at", "updated_at", *STATE_FIELDS]
+        if not can_publish(request.user):
+            readonly += EDITOR_ONLY_FIELDS
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        editable = obj is None or self.has_change_permission(request, obj)
+        content = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
+        fieldsets = [
+            (_("State"), {"fields": STATE_FIELDS}),
+            (_("Content"), {"fields": [*content, "opened_edit_token"] if editable else content}),
+            (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
+            (_("Classification"), {"fields": ["countries", "themes", "tags"]}),
+            (
+                _("Storyteller"),
+                {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]},
+            ),
+            (
+                _("Publishing"),
+                {"fields": ["status", "published_at", "is_featured", "reading_time", "created_at", "updated_at"]},
+            ),
+        ]
+        if can_manage_consent(request.user):
+            fieldsets.append(
+                (
+                    _("Consent (editors only)"),
+                    {
+                        "fields": CONSENT_FIELDS,
+                        "description": _("A story cannot be published until the storyteller's consent is recorded."),
+                    },
+                )
+            )
+        fieldsets.append((_("SEO and sharing"), {"fields": ["seo_title", "seo_description"]}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.editor_user = request.user  # a fresh class per request: safe to set
+        return form
+
+    # Saving ---------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.drop_missing_images()
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        # A removed picture leaves the public storage (after the transaction, in case it rolls back).
+        for gallery_image in formset.deleted_objects:
+            if isinstance(gallery_image, StoryImage):
+                transaction.on_commit(gallery_image.delete_files)
+
+    # Change form ------------------------------------------------------------
+
+    def view_on_site(self, story):
+        return story.get_absolute_url() if story.is_public else None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        story = self.get_object(request, unquote(object_id))
+        context = dict(extra_context or {})
+        if story is not None and not story.is_public:
+            context["story_preview_path"] = preview_path(story)
+        return super().change_view(request, object_id, form_url, context)
+
+    @admin.display(description=_("State"))
+    def publication_state(self, story):
+        if not story.pk:
+            return _("Not saved yet")
+        return self.state_badge(story)
+
+    @admin.display(description=_("Last changed"))
+    def last_changed(self, story):
+        if not story.pk:
+            return "—"
+        when = formats.date_format(timezone.localtime(story.updated_at), "DATETIME_FORMAT")
+        who = story.updated_by.get_username() if story.updated_by else gettext("unknown")
+        return gettext("%(time)s by %(user)s") % {"time": when, "user": who}
+
+    @admin.display(description=_("Preview link"))
+    def preview_link(self, story):
+        if not story.pk:
+            return _("Save the story to get a preview link.")
+        if story.is_public:
+            return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
+        expires = timezone.localtime() + timedelta(seconds=settings.STORY_PREVIEW_MAX_AGE)
+        return format_html(
+            '<input class="preview-link__url vTextField" type="url" readonly value="{}" aria-label="{}">'
+            '<div class="help">{}</div>',
+            preview_url(story),
+            gettext("Preview link"),
+            gettext("Send this link to the storyteller to read the story before it goes out. Valid until %(time)s.")
+            % {"time": formats.date_format(expires, "DATETIME_FORMAT")},
+        )
+
+    # Change list ---------------------------------------------------------------
 
     @admin.display(description=_("Image"))
     def thumbnail(self, story):
         if not story.hero_image:
             return "—"
-        return format_html('<img src="{}" alt="" width="80" style="height:auto">', story.hero_image.url)
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', story.hero_image.url)
+
+    @admin.display(description=_("Status"), ordering="status")
+    def state_badge(self, story):
+        kind = "scheduled" if story.is_scheduled else story.status
+        return format_html('<span class="status-badge status-badge--{}">{}</span>', kind, story.publication_state)
 
     @admin.display(description=_("Countries"))
     def country_names(self, story):
@@ -136,14 +398,90 @@ class StoryAdmin(admin.ModelAdmin):
     def theme_names(self, story):
         return ", ".join(tagged.tag.name for tagged in story.tagged_themes.all())
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+    @admin.display(description=_("On the site"))
+    def site_link(self, story):
+        if story.is_public:
+            return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', preview_path(story), gettext("Preview")
+        )
+
+    # Actions ---------------------------------------------------------------
+
+    def _save_each(self, request, stories, change):
+        """Save one by one, so each change gets its revision, its log entry and a new edit token."""
+        for story in stories:
+            change(story)
+            story.updated_by = request.user
+            story.save()
+            self.log_change(request, story, gettext("Changed by the list action."))
+
+    @admin.action(permissions=["publish"], description=_("Publish the selected stories"))
+    def publish(self, request, queryset):
+        without_consent = [story for story in queryset if story.is_missing_consent and not story.is_public]
+        if without_consent:
+            self.message_user(
+                request,
+                gettext("Not published, because the storyteller's consent is not recorded: %(titles)s")
+                % {"titles": ", ".join(story.title for story in without_consent)},
+                messages.ERROR,
+            )
+        ready = [story for story in queryset if story not in without_consent]
+
+        def publish(story):
+            story.status = Story.Status.PUBLISHED  # a future publish time stays: the story is scheduled
+
+        self._save_each(request, ready, publish)
+        if ready:
+            self.message_user(
+                request, ngettext("%d story published.", "%d stories published.", len(ready)) % len(ready)
+            )
+
+    @admin.action(permissions=["publish"], description=_("Unpublish the selected stories (back to draft)"))
+    def unpublish(self, request, queryset):
+        stories = list(queryset.filter(status=Story.Status.PUBLISHED))
+        self._save_each(request, stories, lambda story: setattr(story, "status", Story.Status.DRAFT))
+        self.message_user(
+            request, ngettext("%d story unpublished.", "%d stories unpublished.", len(stories)) % len(stories)
+        )
+
+    @admin.action(permissions=["publish"], description=_("Feature the selected stories on the home page"))
+    def feature(self, request, queryset):
+        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", True))
+
+    @admin.action(permissions=["publish"], description=_("Stop featuring the selected stories"))
+    def unfeature(self, request, queryset):
+        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", False))
+
+    # Consent form download ----------------------------------------------------
+
+    def get_urls(self):
+        download = path(
+            "<path:object_id>/consent-form/",
+            self.admin_site.admin_view(self.consent_form_view),
+            name="stories_story_consent_form",
+        )
+        return [download, *super().get_urls()]
+
+    def consent_form_view(self, request, object_id):
+        if not can_manage_consent(request.user):
+            raise PermissionDenied
+        story = self.get_object(request, unquote(object_id))
+        if story is None or not story.consent_form:
+            raise Http404(gettext("This story has no signed consent form."))
+        name = story.consent_form.name
+        extension = name[name.rfind(".") :] if "." in name else ""
+        response = FileResponse(
+            story.consent_form.open("rb"),
+            as_attachment=True,
+            filename=f"consent-{story.slug}{extension}",
+            content_type=content_type_for(name),
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(HistoryAdmin):
     list_display = ["name", "slug", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name"]
@@ -161,7 +499,7 @@ class ThemeAdmin(VocabularyAdmin):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(HistoryAdmin):
     list_display = ["name", "role", "slug"]
     list_filter = ["role"]
     search_fields = ["name", "bio"]

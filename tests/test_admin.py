@@ -69,6 +69,9 @@ def story_form_data(**overrides):
         "tags": "mining, youth",
         "status": "draft",
         "storyteller_name": "Đorđe",
+        # The gallery inline's management form.
+        "gallery_images-TOTAL_FORMS": "0",
+        "gallery_images-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
