@@ -40,6 +40,9 @@ class PrivateFileLink:
 class ConsentFormInput(forms.ClearableFileInput):
     download_url = None
 
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))  # a private file has no .url
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         if context["widget"]["is_initial"] and self.download_url:

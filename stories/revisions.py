@@ -131,9 +131,20 @@ def version_changes(model, older, newer):
 def related_objects(version):
     """What else the revision saved with the object: countries, themes, gallery images."""
     return sorted(
-        f"{other.content_type.name}: {other.object_repr}"
+        f"{other.content_type.name}: {related_label(other)}"
         for other in version.revision.version_set.select_related("content_type").exclude(pk=version.pk)
     )
+
+
+def related_label(version):
+    # A tagging row's own text repeats the story's title; the tag is what tells it apart.
+    tag_id = version.field_dict.get("tag_id")
+    tag_model = getattr(version._model, "tag", None)
+    if tag_id is not None and tag_model is not None:
+        tag = tag_model.field.related_model.objects.filter(pk=tag_id).first()
+        if tag is not None:
+            return str(tag)
+    return version.object_repr
 
 
 def display(value):
