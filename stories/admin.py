@@ -327,9 +327,22 @@ class StoryAdmin(HistoryAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.drop_missing_images()
+    def get_object(self, request, object_id, from_field=None):
+        story = super().get_object(request, object_id, from_field)
+        # While restoring, reversion has just put the old version in place (inside a
+        # transaction): repair its images before a form looks at the files.
+        if story is not None and hasattr(request, "story_images_before_restore"):
+            story.keep_images_after_restore(request.story_images_before_restore)
+        return story
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        story = Story.objects.filter(pk=unquote(object_id)).first()
+        request.story_images_before_restore = story.images_snapshot() if story else None
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.story_images_before_restore = None
+        return super().recover_view(request, version_id, extra_context)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

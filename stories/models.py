@@ -3,7 +3,7 @@ import uuid
 
 import reversion
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -151,6 +151,8 @@ class StoryQuerySet(models.QuerySet):
         return stories
 
 
+HERO_IMAGE_FIELDS = ("hero_image", "hero_image_width", "hero_image_height", "hero_renditions")
+
 # Computed in Story.save(): always written, even by save(update_fields=[...]).
 DERIVED_STORY_FIELDS = ("body", "reading_time", "slug", "published_at", "edit_token")
 
@@ -159,8 +161,8 @@ def hero_image_path(story, filename):
     return f"stories/{timezone.now():%Y/%m}/{filename}"
 
 
-# Images are in revisions too; Story.drop_missing_images() copes with a restored version
-# whose image files were removed since (replaced images leave the storage at once).
+# Images are in revisions too; Story.keep_images_after_restore() copes with a restored
+# version whose image files were removed since (replaced images leave the storage at once).
 @reversion.register(follow=["tagged_countries", "tagged_themes", "gallery_images"])
 class Story(models.Model):
     class Status(models.TextChoices):
@@ -397,20 +399,39 @@ class Story(models.Model):
         """True when the rules say this story may not be published yet for lack of consent."""
         return not self.has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT
 
-    def drop_missing_images(self):
-        """Forget images whose files are gone, e.g. after restoring a revision made before
-        an image was replaced; keeps the page from showing broken images."""
+    def images_snapshot(self):
+        """The story's image files as stored now; see keep_images_after_restore()."""
+        return {
+            "hero": {field: getattr(self, field) for field in HERO_IMAGE_FIELDS},
+            "gallery": list(self.gallery_images.values("pk", "image", "renditions")),
+        }
+
+    def keep_images_after_restore(self, before):
+        """Repair images after a revision was restored or a deleted story recovered.
+
+        A restored version names the image files it had; those replaced or removed since
+        are gone from storage (a removed photo must leave it at once). The story then keeps
+        the hero image it had just before (``before``, from images_snapshot(), or none), drops
+        gallery entries without files, and gallery files the restore left unused are removed.
+        """
         storage = self.hero_image.storage
         if self.hero_image and not storage.exists(self.hero_image.name):
-            self.hero_image = ""
-            self.hero_image_width = self.hero_image_height = None
-            self.hero_renditions = []
-            Story.objects.filter(pk=self.pk).update(
-                hero_image="", hero_image_width=None, hero_image_height=None, hero_renditions=[]
-            )
+            hero = before["hero"] if before and storage.exists(str(before["hero"]["hero_image"])) else None
+            for field in HERO_IMAGE_FIELDS:
+                setattr(self, field, hero[field] if hero else Story._meta.get_field(field).get_default())
+            Story.objects.filter(pk=self.pk).update(**{field: getattr(self, field) for field in HERO_IMAGE_FIELDS})
         for gallery_image in self.gallery_images.all():
             if not storage.exists(gallery_image.image.name):
                 gallery_image.delete()
+        kept = set(self.gallery_images.values_list("image", flat=True))
+        unused = [row for row in (before["gallery"] if before else []) if row["image"] not in kept]
+
+        def delete_unused_files():
+            for row in unused:
+                delete_renditions(storage, row["renditions"])
+                storage.delete(row["image"])
+
+        transaction.on_commit(delete_unused_files)  # not before the restore is saved for good
 
     @property
     def hero_srcset(self):
