@@ -325,7 +325,14 @@ class StoryAdmin(HistoryAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        replaced_consent_form = None
+        if change and "consent_form" in form.changed_data:
+            replaced_consent_form = Story.objects.filter(pk=obj.pk).values_list("consent_form", flat=True).first()
         super().save_model(request, obj, form, change)
+        if replaced_consent_form and replaced_consent_form != obj.consent_form.name:
+            # A cleared or replaced signed form is not kept anywhere.
+            storage = obj.consent_form.storage
+            transaction.on_commit(lambda: storage.delete(replaced_consent_form))
 
     def get_object(self, request, object_id, from_field=None):
         story = super().get_object(request, object_id, from_field)
@@ -483,7 +490,7 @@ class StoryAdmin(HistoryAdmin):
         if not can_manage_consent(request.user):
             raise PermissionDenied
         story = self.get_object(request, unquote(object_id))
-        if story is None or not story.consent_form:
+        if story is None or not story.consent_form or not story.consent_form.storage.exists(story.consent_form.name):
             raise Http404(gettext("This story has no signed consent form."))
         name = story.consent_form.name
         extension = name[name.rfind(".") :] if "." in name else ""

@@ -594,3 +594,19 @@ def test_other_content_has_history_compare_and_recovery(editor_client, model):
     obj = Version.objects.get_for_model(apps.get_model(app, name)).get().object
     assert editor_client.get(reverse(f"admin:{app}_{name}_history", args=[obj.pk])).status_code == 200
     assert editor_client.get(reverse(f"admin:{app}_{name}_recoverlist")).status_code == 200
+
+
+def test_a_replaced_consent_form_leaves_the_private_storage(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    story = make_story("Consent", status=Story.Status.REVIEW)
+    data = form_data(story, has_consent="on", consent_form=pdf_upload("first.pdf"))
+    assert editor_client.post(change_url(story), data).status_code == 302
+    story.refresh_from_db()
+    first = settings.PRIVATE_MEDIA_ROOT / story.consent_form.name
+    with django_capture_on_commit_callbacks(execute=True):
+        data = form_data(story, consent_form=pdf_upload("second.pdf"))
+        assert editor_client.post(change_url(story), data).status_code == 302
+    story.refresh_from_db()
+    assert not first.exists()
+    assert (settings.PRIVATE_MEDIA_ROOT / story.consent_form.name).exists()
