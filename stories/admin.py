@@ -137,15 +137,10 @@ class StoryAdminForm(forms.ModelForm):
         if not self.instance.pk:
             return
         # Locks the row until the admin's transaction ends, so two saves cannot both pass.
-        current = (
-            Story.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values("edit_token", "updated_at", "updated_by__username")
-            .first()
-        )
-        if current is None or cleaned.get("opened_edit_token") == current["edit_token"]:
+        current = Story.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None or cleaned.get("opened_edit_token") == current.edit_token:
             return
-        when = formats.date_format(timezone.localtime(current["updated_at"]), "DATETIME_FORMAT")
+        when = formats.date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
         raise forms.ValidationError(
             _(
                 "%(user)s saved this story at %(time)s, after you opened it, so your changes were not saved. "
@@ -153,7 +148,10 @@ class StoryAdminForm(forms.ModelForm):
                 "copy your changes over there, and save that."
             ),
             code="edit_conflict",
-            params={"user": current["updated_by__username"] or gettext("Someone"), "time": when},
+            params={
+                "user": current.updated_by.get_username() if current.updated_by else gettext("Someone"),
+                "time": when,
+            },
         )
 
 
