@@ -1,10 +1,7 @@
 """The editorial roles: groups created by migration 0003, and what they may do."""
 
-from django.utils.translation import gettext_lazy as _
-
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
-ROLES = {CONTRIBUTOR: _("writes stories and submits them for review"), EDITOR: _("reviews, publishes and manages")}
 
 
 def can_publish(user):
