@@ -5,6 +5,7 @@ Every variable is documented in README.md ("Configuration").
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import env
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "stories",
     "partners",
 ]
@@ -121,11 +124,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones get a year and `immutable`
+# Signed consent forms: outside MEDIA_ROOT, so no URL ever serves them; editors download
+# them through the admin.
+PRIVATE_MEDIA_ROOT = Path(env.text("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))).resolve()
+if PRIVATE_MEDIA_ROOT.is_relative_to(Path(MEDIA_ROOT).resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT: files there are public.")
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True  # "Poverty" and "poverty" are one keyword
+
+# Editorial workflow (README.md, "Editorial workflow").
+STORY_PREVIEW_MAX_AGE = env.integer("STORY_PREVIEW_MAX_AGE", 60 * 60 * 24 * 7, minimum=60)  # seconds
+# Archives of material published elsewhere may have no consent record to enter.
+STORY_PUBLISH_WITHOUT_CONSENT = env.boolean("STORY_PUBLISH_WITHOUT_CONSENT", default=False)
 
 # Security: the deployment checklist, on by default outside DEBUG.
 HTTPS = env.boolean("DJANGO_HTTPS", default=not DEBUG)

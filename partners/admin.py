@@ -3,10 +3,12 @@ from django.contrib import admin
 from django.db import models
 
 from partners.models import Page, Partner
+from stories.revisions import HistoryAdmin
+from stories.rich_text import rich_text_field
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
     list_editable = ["sort_order", "is_listed"]
     search_fields = ["name", "short_name", "description"]
@@ -15,8 +17,17 @@ class PartnerAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
 
 
+class PageAdminForm(forms.ModelForm):
+    body = rich_text_field(required=False)
+
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "intro", "body"]
+
+
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HistoryAdmin):
+    form = PageAdminForm
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "intro", "body"]
     prepopulated_fields = {"slug": ["title"]}

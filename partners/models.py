@@ -1,3 +1,4 @@
+import reversion
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from stories.image_fields import SafeImageField
 from stories.sanitize import clean_html
 
 
+@reversion.register()
 class Partner(models.Model):
     """One of the founding organisations of Balkanoscope."""
 
@@ -37,6 +39,7 @@ class Partner(models.Model):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class Page(models.Model):
     """An editorial page about the project, such as About, edited in the admin."""
 

@@ -1,18 +1,22 @@
 import hashlib
+import uuid
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from stories.consent import consent_form_path
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
 from stories.sanitize import clean_html
 from stories.share_images import delete_outdated_story_cards
+from stories.storage import PrivateStorage
 from stories.text import reading_time_minutes, slugify_transliterated
 
 
@@ -47,6 +51,7 @@ class Vocabulary(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+@reversion.register()
 class Country(Vocabulary):
     filter_parameter = "country"
     footnote = models.CharField(
@@ -64,6 +69,7 @@ class Country(Vocabulary):
         return reverse("stories:country", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class Theme(Vocabulary):
     filter_parameter = "theme"
 
@@ -75,6 +81,7 @@ class Theme(Vocabulary):
         return reverse("stories:theme", kwargs={"slug": self.slug})
 
 
+@reversion.register()
 class TaggedCountry(TaggedItemBase):
     content_object = models.ForeignKey("Story", on_delete=models.CASCADE, related_name="tagged_countries")
     tag = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="tagged_stories")
@@ -83,6 +90,7 @@ class TaggedCountry(TaggedItemBase):
         unique_together = [("content_object", "tag")]
 
 
+@reversion.register()
 class TaggedTheme(TaggedItemBase):
     content_object = models.ForeignKey("Story", on_delete=models.CASCADE, related_name="tagged_themes")
     tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tagged_stories")
@@ -91,6 +99,7 @@ class TaggedTheme(TaggedItemBase):
         unique_together = [("content_object", "tag")]
 
 
+@reversion.register()
 class Contributor(models.Model):
     """A public byline (writer, photographer…), not a login account."""
 
@@ -144,8 +153,10 @@ class StoryQuerySet(models.QuerySet):
         return stories
 
 
+HERO_IMAGE_FIELDS = ("hero_image", "hero_image_width", "hero_image_height", "hero_renditions")
+
 # Computed in Story.save(): always written, even by save(update_fields=[...]).
-DERIVED_STORY_FIELDS = ("body", "reading_time", "slug", "published_at")
+DERIVED_STORY_FIELDS = ("body", "reading_time", "slug", "published_at", "edit_token")
 
 
 def hero_image_path(story, filename):
@@ -156,11 +167,20 @@ def social_image_path(story, filename):
     return f"social/overrides/{timezone.now():%Y/%m}/{filename}"
 
 
+# Images are in revisions too; Story.keep_images_after_restore() copes with a restored
+# version whose image files were removed since (replaced images leave the storage at once).
+@reversion.register(follow=["tagged_countries", "tagged_themes", "gallery_images"])
 class Story(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+
+    class ConsentMethod(models.TextChoices):
+        SIGNED_FORM = "signed_form", _("Signed form")
+        EMAIL = "email", _("Email or message")
+        RECORDED = "recorded", _("Recorded (audio or video)")
+        VERBAL = "verbal", _("Verbally, noted by the editor")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -262,6 +282,27 @@ class Story(models.Model):
     social_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     social_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
+    # The consent record: editors only (see StoryAdmin).
+    has_consent = models.BooleanField(
+        _("consent given"),
+        default=False,
+        help_text=_("The storyteller agreed to the publication of this story as it is now."),
+    )
+    consent_given_on = models.DateField(_("consent date"), null=True, blank=True)
+    consent_method = models.CharField(_("how consent was given"), max_length=20, choices=ConsentMethod, blank=True)
+    consent_notes = models.TextField(_("consent notes"), blank=True, help_text=_("Conditions, who collected it…"))
+    consent_form = models.FileField(
+        _("signed consent form"),
+        storage=PrivateStorage(),
+        upload_to=consent_form_path,
+        blank=True,
+        max_length=200,
+        help_text=_("PDF, JPEG or PNG, at most 10 MB. Kept in private storage, never on the public site."),
+    )
+
+    # Changes on every save: the admin form carries it, so a save based on an older
+    # version of the story is noticed (optimistic concurrency).
+    edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -301,6 +342,10 @@ class Story(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="story_public_order"),
             models.Index(fields=["is_featured", "status", "-published_at"], name="story_featured"),
         ]
+        permissions = [
+            ("publish_story", _("Can publish, schedule, unpublish and feature stories")),
+            ("manage_consent", _("Can see and record storytellers' consent")),
+        ]
 
     def __str__(self):
         return self.title
@@ -317,6 +362,7 @@ class Story(models.Model):
         self.reading_time = reading_time_minutes(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        self.edit_token = uuid.uuid4()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_STORY_FIELDS}
         super().save(*args, **kwargs)
@@ -378,6 +424,53 @@ class Story(models.Model):
         )
 
     @property
+    def publication_state(self):
+        """The workflow state in words: draft, in review, scheduled for <time>, published."""
+        if self.is_scheduled:
+            when = formats.date_format(timezone.localtime(self.published_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(time)s") % {"time": when}
+        return self.get_status_display()
+
+    @property
+    def is_missing_consent(self):
+        """True when the rules say this story may not be published yet for lack of consent."""
+        return not self.has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT
+
+    def images_snapshot(self):
+        """The story's image files as stored now; see keep_images_after_restore()."""
+        return {
+            "hero": {field: getattr(self, field) for field in HERO_IMAGE_FIELDS},
+            "gallery": list(self.gallery_images.values("pk", "image", "renditions")),
+        }
+
+    def keep_images_after_restore(self, before):
+        """Repair images after a revision was restored or a deleted story recovered.
+
+        A restored version names the image files it had; those replaced or removed since
+        are gone from storage (a removed photo must leave it at once). The story then keeps
+        the hero image it had just before (``before``, from images_snapshot(), or none), drops
+        gallery entries without files, and gallery files the restore left unused are removed.
+        """
+        storage = self.hero_image.storage
+        if self.hero_image and not storage.exists(self.hero_image.name):
+            hero = before["hero"] if before and storage.exists(str(before["hero"]["hero_image"])) else None
+            for field in HERO_IMAGE_FIELDS:
+                setattr(self, field, hero[field] if hero else Story._meta.get_field(field).get_default())
+            Story.objects.filter(pk=self.pk).update(**{field: getattr(self, field) for field in HERO_IMAGE_FIELDS})
+        for gallery_image in self.gallery_images.all():
+            if not storage.exists(gallery_image.image.name):
+                gallery_image.delete()
+        kept = set(self.gallery_images.values_list("image", flat=True))
+        unused = [row for row in (before["gallery"] if before else []) if row["image"] not in kept]
+
+        def delete_unused_files():
+            for row in unused:
+                delete_renditions(storage, row["renditions"])
+                storage.delete(row["image"])
+
+        transaction.on_commit(delete_unused_files)  # not before the restore is saved for good
+
+    @property
     def hero_srcset(self):
         storage = self.hero_image.storage
         return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in self.hero_renditions)
@@ -423,3 +516,65 @@ class StorySlug(models.Model):
         # A story's current address always wins, so such a redirect could never be reached.
         if Story.objects.filter(slug=self.slug).exists():
             raise ValidationError({"slug": _("A story uses this address now; it cannot redirect elsewhere.")})
+
+
+def gallery_image_path(gallery_image, filename):
+    return f"stories/{timezone.now():%Y/%m}/gallery/{filename}"
+
+
+@reversion.register()
+class StoryImage(models.Model):
+    """One picture of a story's gallery, shown after the body."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="gallery_images")
+    image = SafeImageField(_("image"), upload_to=gallery_image_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+    alt = models.CharField(
+        _("alt text"), max_length=250, help_text=_("What the image shows, for people who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        previous = StoryImage.objects.filter(pk=self.pk).values("image", "renditions").first() if self.pk else None
+        super().save(*args, **kwargs)
+        if previous is None or previous["image"] != self.image.name:
+            if previous:
+                self._delete_files(previous["image"], previous["renditions"])
+            version = hashlib.sha256(self.image.name.encode()).hexdigest()[:8]
+            storage = self.image.storage
+            self.renditions = make_renditions(self.image, storage, f"gallery-{self.pk}-{version}") if self.image else []
+            StoryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+
+    def delete_files(self):
+        """Remove the image and its renditions from storage (when an editor removes the image)."""
+        self._delete_files(self.image.name, self.renditions)
+
+    def _delete_files(self, name, renditions):
+        storage = self.image.storage
+        delete_renditions(storage, renditions)
+        if name:
+            storage.delete(name)
+
+    @property
+    def srcset(self):
+        storage = self.image.storage
+        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions)
+
+    @property
+    def fallback_url(self):
+        fitting = [r for r in self.renditions if r["width"] <= 1200]
+        if fitting:
+            return self.image.storage.url(fitting[-1]["name"])
+        return self.image.url

@@ -13,6 +13,7 @@ urlpatterns = [
     path("social/default-<slug:digest>.jpg", views.default_social_card, name="default_social_card"),
     path("feed/", feeds.LatestStoriesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
+    path("preview/<str:token>/", views.story_preview, name="preview"),
     path("countries/", views.country_list, name="countries"),
     path("countries/<slug:slug>/", views.country_detail, name="country"),
     path("countries/<slug:slug>/feed/", feeds.CountryStoriesFeed(), name="country_feed"),

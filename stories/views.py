@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -13,6 +14,7 @@ from stories import share_images
 from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
 from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, Theme
+from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
 from stories.sharing import share_links
 from stories.structured_data import vocabulary_breadcrumbs, website
@@ -50,6 +52,15 @@ def with_story_counts(vocabulary):
     return vocabulary.objects.annotate(story_count=Count("tagged_stories", filter=published))
 
 
+def footnoted_countries(*, countries=(), stories=()):
+    """The countries a page names that carry a footnote, for the page's footer. Works on
+    objects the page has already loaded (prefetched), so it costs no query."""
+    found = {country.pk: country for country in countries if country.footnote}
+    for story in stories:
+        found.update((country.pk, country) for country in story.countries.all() if country.footnote)
+    return sorted(found.values(), key=lambda country: (country.sort_order, country.name))
+
+
 def home(request):
     published = Story.objects.published().for_cards()
     featured = published.filter(is_featured=True).first()
@@ -57,13 +68,17 @@ def home(request):
     if featured is None and newest:
         featured = newest[0]
     latest = [story for story in newest if story.pk != getattr(featured, "pk", None)][:6]
+    countries = list(with_story_counts(Country))
     return render(
         request,
         "stories/home.html",
         {
             "featured": featured,
             "latest": latest,
-            "countries": with_story_counts(Country),
+            "countries": countries,
+            "footnoted_countries": footnoted_countries(
+                countries=countries, stories=[featured, *latest] if featured else []
+            ),
             "themes": with_story_counts(Theme),
             "meta": page_meta(request, structured_data=[website(get_language())]),
         },
@@ -90,6 +105,9 @@ def story_list(request):
         {
             "page": page,
             "active_filters": active_filters,
+            "footnoted_countries": footnoted_countries(
+                countries=[filters["country"]] if filters["country"] else [], stories=page.object_list
+            ),
             "meta": page_meta(request, title, canonical_url=paginated_canonical_url(request, page)),
             **filters,
         },
@@ -107,10 +125,15 @@ def lookup_filter(request, param, model):
 
 
 def country_list(request):
+    countries = list(with_story_counts(Country))
     return render(
         request,
         "stories/country_list.html",
-        {"countries": with_story_counts(Country), "meta": page_meta(request, _("Countries"))},
+        {
+            "countries": countries,
+            "footnoted_countries": footnoted_countries(countries=countries),
+            "meta": page_meta(request, _("Countries")),
+        },
     )
 
 
@@ -149,7 +172,12 @@ def country_detail(request, slug):
     return render(
         request,
         "stories/country_detail.html",
-        {"country": country, "page": page, "meta": meta},
+        {
+            "country": country,
+            "page": page,
+            "meta": meta,
+            "footnoted_countries": footnoted_countries(countries=[country], stories=page.object_list),
+        },
     )
 
 
@@ -168,12 +196,22 @@ def theme_detail(request, slug):
     return render(
         request,
         "stories/theme_detail.html",
-        {"theme": theme, "page": page, "meta": meta},
+        {
+            "theme": theme,
+            "page": page,
+            "meta": meta,
+            "footnoted_countries": footnoted_countries(stories=page.object_list),
+        },
     )
 
 
 def story_detail(request, slug):
-    story = Story.objects.published().prefetch_related("countries", "themes", "contributors").filter(slug=slug).first()
+    story = (
+        Story.objects.published()
+        .prefetch_related("countries", "themes", "contributors", "gallery_images")
+        .filter(slug=slug)
+        .first()
+    )
     if story is None:
         return redirect_old_slug(request, slug)
     story_url = settings.SITE_URL + story.get_absolute_url()
@@ -240,6 +278,37 @@ def default_social_card(request, digest):
     return jpeg_response(share_images.default_card_jpeg(current))
 
 
+@never_cache
+def story_preview(request, token):
+    """An unpublished or scheduled story as it will look, for whoever holds a signed link."""
+    try:
+        story_pk = story_pk_from_token(token)
+    except PreviewLinkExpired:
+        return preview_refused(request, _("This preview link has expired. Ask the editor for a new one."), 403)
+    except PreviewLinkInvalid:
+        return preview_refused(request, _("This preview link is not valid. Check that it was copied in full."), 404)
+    story = Story.objects.prefetch_related("countries", "themes", "contributors", "gallery_images").filter(pk=story_pk)
+    story = story.first()
+    if story is None:
+        return preview_refused(request, _("This story no longer exists."), 404)
+    if story.is_public:
+        return redirect(story)
+    context = story_page_context(story)
+    context.update(story_url=settings.SITE_URL + request.path, share_links=[], is_preview=True)
+    return with_preview_headers(render(request, "stories/story_preview.html", context))
+
+
+def preview_refused(request, message, status):
+    response = render(request, "stories/preview_refused.html", {"message": message}, status=status)
+    return with_preview_headers(response)
+
+
+def with_preview_headers(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never hand it to another site
+    return response
+
+
 def story_page_context(story):
     """Everything the story page shows around the story itself."""
     published = Story.objects.published()
@@ -256,6 +325,7 @@ def story_page_context(story):
     return {
         "story": story,
         "countries": countries,
+        "footnoted_countries": footnoted_countries(countries=countries),
         "themes": themes,
         "contributors": contributors,
         "related_stories": related,

@@ -11,13 +11,14 @@ def media_root(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path, media_root):
-    """Fast, isolated settings for every test: plain static storage, media in a temp folder,
-    a quick password hasher, a fresh local-memory cache."""
+    """Fast, isolated settings for every test: plain static storage, media and private files in
+    temp folders, a quick password hasher, a fresh local-memory cache."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = media_root
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SITE_URL = "https://balkanoscope.example"
     settings.CACHES = {

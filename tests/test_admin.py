@@ -72,6 +72,9 @@ def story_form_data(**overrides):
         # The old addresses inline's management form.
         "old_slugs-TOTAL_FORMS": "0",
         "old_slugs-INITIAL_FORMS": "0",
+        # The gallery inline's management form.
+        "gallery_images-TOTAL_FORMS": "0",
+        "gallery_images-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

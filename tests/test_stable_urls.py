@@ -189,7 +189,11 @@ def test_editor_uploads_a_share_image_that_replaces_the_card(client):
     editor = make_user("chief", is_superuser=True)
     client.force_login(editor)
     data = story_form_data(
-        status="published", social_image_override=image_upload("share.jpg", size=(1200, 630), color=(10, 200, 10))
+        status="published",
+        has_consent="on",
+        consent_given_on="2026-11-01",
+        consent_method="signed_form",
+        social_image_override=image_upload("share.jpg", size=(1200, 630), color=(10, 200, 10)),
     )
     response = client.post(reverse("admin:stories_story_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -147,9 +147,12 @@ def test_country_and_theme_pages_show_description_footnote_and_their_stories(cli
 def test_country_footnote_follows_the_name_in_cards_and_footer(client):
     kosovo = make_country("Kosovo", footnote="This designation is without prejudice.")
     make_story("From Kosovo", countries=[kosovo])
+    make_country("Serbia")
     _, tree = page(client, "/stories/")
     assert tree.cssselect(".story-card__country sup.footnote-mark")
     assert "This designation is without prejudice." in tree.cssselect("footer")[0].text_content()
+    _, tree = page(client, "/stories/?country=serbia")  # no Kosovo on this page, so no note about it
+    assert "This designation" not in tree.cssselect("footer")[0].text_content()
 
 
 def story_page(client, story):

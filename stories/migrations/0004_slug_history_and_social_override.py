@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stories", "0001_initial"),
+        ("stories", "0003_create_editor_and_contributor_roles"),
     ]
 
     operations = [

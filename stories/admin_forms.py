@@ -1,0 +1,173 @@
+"""The story form of the admin and its parts: who may set what, consent, concurrent edits."""
+
+from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from stories.consent import validate_consent_form
+from stories.models import Country, Story, StoryImage, Theme, unique_slug
+from stories.rich_text import rich_text_field
+from stories.roles import can_publish
+from stories.text import slugify_transliterated
+
+CONSENT_FIELDS = ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"]
+
+
+class PrivateFileLink:
+    """What ClearableFileInput shows for a stored private file: a link to the admin download."""
+
+    def __init__(self, url, label):
+        self.url, self.label = url, label
+
+    def __str__(self):
+        return str(self.label)
+
+
+class ConsentFormInput(forms.ClearableFileInput):
+    download_url = None
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))  # a private file has no .url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and self.download_url:
+            context["widget"]["value"] = PrivateFileLink(self.download_url, _("Download the signed form"))
+        return context
+
+
+class StoryAdminForm(forms.ModelForm):
+    # Controlled vocabularies: editors tick from the list, so a typo never creates a country.
+    countries = forms.ModelMultipleChoiceField(
+        Country.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Countries")
+    )
+    themes = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Themes"))
+    body = rich_text_field(label=_("Body"), required=False)
+    # Any text is accepted here and turned into a slug in clean_slug(), rather than refused.
+    slug = forms.CharField(
+        label=_("Slug"),
+        required=False,
+        max_length=200,
+        help_text=Story._meta.get_field("slug").help_text,
+    )
+    # The version of the story this form was made from (see Story.edit_token).
+    opened_edit_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    # Set by StoryAdmin.get_form() on the class it makes for each request.
+    editor_user = None
+
+    class Meta:
+        model = Story
+        fields = [
+            *("title", "slug", "subtitle", "summary", "body", "language", "content_warning"),
+            *("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"),
+            *("countries", "themes", "tags"),
+            *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
+            *("status", "published_at", "is_featured", "seo_title", "seo_description", "social_image_override"),
+            *CONSENT_FIELDS,
+        ]
+        widgets = {"consent_form": ConsentFormInput, "consent_given_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("countries", list(self.instance.countries.all()))
+            self.initial.setdefault("themes", list(self.instance.themes.all()))
+            self.initial["opened_edit_token"] = self.instance.edit_token
+        status = self.fields.get("status")
+        if status is not None and not can_publish(self.editor_user):
+            status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
+            status.help_text = _("Set it to “In review” when the story is ready for an editor.")
+        for name, limit in (("seo_title", 60), ("seo_description", 160)):
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"data-char-limit": limit, "data-char-template": gettext("%(count)s of %(limit)s characters")}
+                )
+        if "consent_form" in self.fields and self.instance.pk:
+            self.fields["consent_form"].widget.download_url = reverse(
+                "admin:stories_story_consent_form", args=[self.instance.pk]
+            )
+
+    def clean_slug(self):
+        """Normalise the slug and, if another story has it, take the next free one instead of
+        refusing the form: the editor's text is never lost to a clash."""
+        slug = slugify_transliterated(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
+        if not slug:
+            return ""  # Story.save() derives one from the title
+        if Story.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            return unique_slug(Story, slug, instance_pk=self.instance.pk)
+        return slug
+
+    def clean_countries(self):
+        return list(self.cleaned_data["countries"])  # taggit's manager.set() takes a list
+
+    def clean_themes(self):
+        return list(self.cleaned_data["themes"])
+
+    def clean_consent_form(self):
+        upload = self.cleaned_data.get("consent_form")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_consent_form(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
+            self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        self._check_publishing(cleaned)
+        self._check_not_saved_by_someone_else(cleaned)
+        return cleaned
+
+    def _check_publishing(self, cleaned):
+        if cleaned.get("status") != Story.Status.PUBLISHED:
+            return
+        if not can_publish(self.editor_user):
+            self.add_error("status", _("Only editors can publish or schedule a story."))
+            return
+        was_published = self.instance.pk and self.initial.get("status") == Story.Status.PUBLISHED
+        has_consent = cleaned.get("has_consent", self.instance.has_consent)
+        if not was_published and not has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT:
+            field = "has_consent" if "has_consent" in self.fields else "status"
+            self.add_error(
+                field,
+                _(
+                    "This story cannot be published before the storyteller's consent is recorded: "
+                    "tick “consent given” and fill in the date and how it was given."
+                ),
+            )
+
+    def _check_not_saved_by_someone_else(self, cleaned):
+        if not self.instance.pk:
+            return
+        # Locks the row until the admin's transaction ends, so two saves cannot both pass.
+        current = Story.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None or cleaned.get("opened_edit_token") == current.edit_token:
+            return
+        when = formats.date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
+        raise forms.ValidationError(
+            _(
+                "%(user)s saved this story at %(time)s, after you opened it, so your changes were not saved. "
+                "They are still in the form below: open the story in a new tab to see the other version, "
+                "copy your changes over there, and save that."
+            ),
+            code="edit_conflict",
+            params={
+                "user": current.updated_by.get_username() if current.updated_by else gettext("Someone"),
+                "time": when,
+            },
+        )
+
+
+class StoryImageForm(forms.ModelForm):
+    class Meta:
+        model = StoryImage
+        fields = ["image", "alt", "caption", "credit", "sort_order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("image") or self.instance.image) and not cleaned.get("alt"):
+            self.add_error("alt", _("Describe the image for people who cannot see it."))
+        return cleaned
