@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from stories.models import Country, Story, Theme
@@ -37,6 +38,7 @@ def with_story_counts(vocabulary):
     return vocabulary.objects.annotate(story_count=Count("tagged_stories", filter=published))
 
 
+@require_safe
 def home(request):
     published = Story.objects.published().for_cards()
     featured = published.filter(is_featured=True).first()
@@ -56,6 +58,7 @@ def home(request):
     )
 
 
+@require_safe
 def story_list(request):
     filters = {
         "country": lookup_filter(request, "country", Country),
@@ -87,14 +90,17 @@ def lookup_filter(request, param, model):
     return get_object_or_404(model, slug=slug)
 
 
+@require_safe
 def country_list(request):
     return render(request, "stories/country_list.html", {"countries": with_story_counts(Country)})
 
 
+@require_safe
 def theme_list(request):
     return render(request, "stories/theme_list.html", {"themes": with_story_counts(Theme)})
 
 
+@require_safe
 def country_detail(request, slug):
     country = get_object_or_404(Country, slug=slug)
     stories = Story.objects.published().tagged(country=country).for_cards()
@@ -105,6 +111,7 @@ def country_detail(request, slug):
     )
 
 
+@require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     stories = Story.objects.published().tagged(theme=theme).for_cards()
@@ -115,6 +122,7 @@ def theme_detail(request, slug):
     )
 
 
+@require_safe
 def story_detail(request, slug):
     story = get_object_or_404(
         Story.objects.published().prefetch_related("countries", "themes", "contributors"),
