@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Subquery
@@ -13,6 +15,7 @@ from stories.related import related_stories
 from stories.sharing import share_links
 
 STORIES_PER_PAGE = 12
+SLUG = re.compile(r"[-\w]+")
 
 
 def paginate(request, queryset, per_page=STORIES_PER_PAGE):
@@ -85,7 +88,9 @@ def lookup_filter(request, param, model):
     slug = request.GET.get(param)
     if slug is None:
         return None
-    if len(slug) > 100:
+    # Slugs are short words and hyphens; anything else (NUL bytes, markup, a megabyte of text)
+    # cannot name a filter and must not reach the database.
+    if len(slug) > 100 or not SLUG.fullmatch(slug):
         raise Http404(_("There is no such filter."))
     return get_object_or_404(model, slug=slug)
 

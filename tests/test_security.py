@@ -114,11 +114,10 @@ def test_admin_login_page_sets_the_csrf_cookie_it_needs(client):
 
 
 def fetch_media(client, path):
-    """GET a media file and close it (file responses hold the file open until closed)."""
+    """GET a media file and read it to the end, which closes it (as a WSGI server would)."""
     response = client.get(path)
     if response.streaming:
         b"".join(response.streaming_content)
-    response.close()
     return response
 
 
@@ -228,7 +227,11 @@ def test_changing_the_password_logs_out_every_other_session(client):
     client.force_login(user)
     response = client.post(
         reverse("admin:password_change"),
-        {"old_password": "first-password-123", "new_password1": "x7-second-pw!long", "new_password2": "x7-second-pw!long"},
+        {
+            "old_password": "first-password-123",
+            "new_password1": "x7-second-pw!long",
+            "new_password2": "x7-second-pw!long",
+        },
     )
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200  # this session was kept
@@ -308,4 +311,3 @@ def test_log_format_comes_from_the_environment():
     assert run_manage("shell", "--no-imports", "-c", code).stdout.strip() == "plain"
     result = run_manage("check", DJANGO_LOG_FORMAT="xml")
     assert result.returncode == 2 and "DJANGO_LOG_FORMAT" in result.stderr
-
