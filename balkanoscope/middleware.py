@@ -9,13 +9,12 @@ from django.db import InterfaceError, OperationalError
 from django.db.backends.signals import connection_created
 
 from balkanoscope import health
-from balkanoscope.logs import OutageReport
+from balkanoscope.health import database_outage
 
 HEALTH_CHECKS = {"/healthz": health.healthz, "/readyz": health.readyz}
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 request_logger = logging.getLogger("balkanoscope.request")
-database_outage = OutageReport(logging.getLogger("balkanoscope.database"), "database")
 
 
 def health_check_middleware(get_response):

@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.db import models
 
 from partners.models import Page, Partner
+from stories.admin import StorageFailureAdminMixin
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(StorageFailureAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
     list_editable = ["sort_order", "is_listed"]
     search_fields = ["name", "short_name", "description"]
