@@ -1,5 +1,6 @@
 """The production entry point (Dockerfile ENTRYPOINT, `make serve`) really serves the site."""
 
+import http.client
 import os
 import secrets
 import signal
@@ -39,9 +40,8 @@ class Server(str):
     log: Path
 
 
-@pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("serve")
+def start_server(tmp, **environment):
+    """balkanoscope/start.sh with production settings on a free port; SQLite unless told."""
     port = free_port()
     env = {
         **{
@@ -59,6 +59,7 @@ def production_server(tmp_path_factory):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "PYTHON": sys.executable,
+        **environment,
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
@@ -81,9 +82,19 @@ def production_server(tmp_path_factory):
         pytest.fail("gunicorn did not start: " + log.read_text(errors="replace")[-2000:])
     base = Server(base)
     base.process, base.log = server, log
-    yield base
-    server.send_signal(signal.SIGTERM)
-    assert server.wait(timeout=30) == 0
+    return base
+
+
+def stop_server(server):
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=30) == 0
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    server = start_server(tmp_path_factory.mktemp("serve"))
+    yield server
+    stop_server(server)
 
 
 def test_entry_script_migrates_and_serves_pages_with_static_files(production_server):
@@ -153,7 +164,7 @@ class LightLoad:
                 return
             try:
                 outcome = fetch(self.base + "/stories/")[0]
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:  # connection reset, body cut short
                 outcome = type(error).__name__
             with self.lock:
                 self.outcomes[outcome] += 1
