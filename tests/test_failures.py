@@ -2,6 +2,7 @@
 
 import errno
 import logging
+import os
 import shutil
 import socket
 import subprocess
@@ -111,7 +112,9 @@ def start_redis(port):
 def own_redis(settings, monkeypatch):
     """A Redis server of this test's own, on a free port, used as the cache."""
     if not shutil.which("redis-server"):
-        pytest.skip("redis-server is not installed")
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: apt-get install redis-server")
+        pytest.skip("redis-server is missing: apt-get install redis-server")
     port = free_port()
     server = start_redis(port)
     monkeypatch.setattr(resilient_cache, "RETRY_AFTER_SECONDS", 0)  # retry at once in tests
