@@ -12,6 +12,9 @@ admin.site.index_title = _("Stories, countries, themes and partners")
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("media/<path:path>", views.media, name="media"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("", include("stories.urls")),
     path("", include("partners.urls")),
 ]

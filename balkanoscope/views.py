@@ -1,15 +1,33 @@
-"""Site-wide views: media files and the error pages."""
+"""Site-wide views: media files, the error pages, robots.txt and the sitemap index."""
 
 import sys
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from partners.sitemaps import PageSitemap, PartnerSitemap
+from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
+
+SITEMAPS = {
+    "stories": StorySitemap,
+    "countries": CountrySitemap,
+    "themes": ThemeSitemap,
+    "partners": PartnerSitemap,
+    "pages": PageSitemap,
+    "main": MainPagesSitemap,
+}
+# Editors' draft previews must never be crawled, even when linked from somewhere.
+PREVIEW_PATH = "/preview/"
 
 # Uploads are re-encoded images; nothing else is ever served from the media URL, so an
 # uploaded file can never be delivered as HTML, SVG or script.
@@ -59,3 +77,37 @@ def login_locked_out(request, original_response=None, credentials=None):
     response = HttpResponse(html, status=429)
     add_never_cache_headers(response)
     return response
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        f"Disallow: /{settings.ADMIN_URL}",
+        f"Disallow: {PREVIEW_PATH}",
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def sitemap_index(request):
+    """The sitemap index, one entry per section page, with absolute URLs on SITE_URL
+    (Django's own index view takes the host from the request)."""
+    sections = []
+    for name, sitemap_class in SITEMAPS.items():
+        section = sitemap_class()
+        location = settings.SITE_URL + reverse("sitemap_section", kwargs={"section": name})
+        lastmod = section.get_latest_lastmod()
+        sections.append({"location": location, "lastmod": lastmod})
+        for number in range(2, section.paginator.num_pages + 1):
+            sections.append({"location": f"{location}?p={number}", "lastmod": lastmod})
+    return render(request, "sitemaps/index.xml", {"sections": sections}, content_type="application/xml")
+
+
+@require_safe
+def sitemap_section(request, section):
+    return sitemap(request, SITEMAPS, section=section, template_name="sitemaps/section.xml")

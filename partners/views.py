@@ -1,24 +1,36 @@
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from partners.models import Page, Partner
+from partners.structured_data import organization
+from stories.metadata import page_meta, summarise
 
 
 @require_safe
 def partner_list(request):
-    return render(request, "partners/partner_list.html", {"partners": Partner.objects.filter(is_listed=True)})
+    return render(
+        request,
+        "partners/partner_list.html",
+        {"partners": Partner.objects.filter(is_listed=True), "meta": page_meta(request, _("Partners"))},
+    )
 
 
 @require_safe
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner, slug=slug)
-    return render(request, "partners/partner_detail.html", {"partner": partner})
+    meta = page_meta(request, partner.name, summarise(partner.description), structured_data=[organization(partner)])
+    return render(request, "partners/partner_detail.html", {"partner": partner, "meta": meta})
 
 
 @require_safe
 def about(request):
     page = get_object_or_404(Page, slug="about")
-    return render(request, "partners/page_detail.html", {"page": page, "show_partners": True})
+    return render(
+        request,
+        "partners/page_detail.html",
+        {"page": page, "show_partners": True, "meta": page_meta(request, page.title, summarise(page.intro))},
+    )
 
 
 @require_safe
@@ -26,4 +38,8 @@ def page_detail(request, slug):
     if slug == "about":
         return redirect("partners:about", permanent=True)
     page = get_object_or_404(Page, slug=slug)
-    return render(request, "partners/page_detail.html", {"page": page})
+    return render(
+        request,
+        "partners/page_detail.html",
+        {"page": page, "meta": page_meta(request, page.title, summarise(page.intro))},
+    )

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from stories.models import Contributor, Country, Story, Theme
+from stories.models import Contributor, Country, Story, StorySlug, Theme, unique_slug
+from stories.text import slugify_transliterated
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,13 @@ class StoryAdminForm(forms.ModelForm):
     countries = forms.ModelMultipleChoiceField(
         Country.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Countries")
     )
+    # Any text is accepted here and turned into a slug in clean_slug(), rather than refused.
+    slug = forms.CharField(
+        label=_("Slug"),
+        required=False,
+        max_length=200,
+        help_text=Story._meta.get_field("slug").help_text,
+    )
     themes = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Themes"))
 
     class Meta:
@@ -90,7 +98,7 @@ class StoryAdminForm(forms.ModelForm):
             *("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"),
             *("countries", "themes", "tags"),
             *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
-            *("status", "published_at", "is_featured", "seo_title", "seo_description"),
+            *("status", "published_at", "is_featured", "seo_title", "seo_description", "social_image_override"),
         ]
 
     def __init__(self, *args, **kwargs):
@@ -98,6 +106,16 @@ class StoryAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("countries", list(self.instance.countries.all()))
             self.initial.setdefault("themes", list(self.instance.themes.all()))
+
+    def clean_slug(self):
+        """Normalise the slug and, if another story has it, take the next free one instead of
+        refusing the form: the editor's text is never lost to a clash."""
+        slug = slugify_transliterated(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
+        if not slug:
+            return ""  # Story.save() derives one from the title
+        if Story.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            return unique_slug(Story, slug, instance_pk=self.instance.pk)
+        return slug
 
     def clean_countries(self):
         return list(self.cleaned_data["countries"])  # taggit's manager.set() takes a list
@@ -112,9 +130,21 @@ class StoryAdminForm(forms.ModelForm):
         return cleaned
 
 
+class StorySlugInline(admin.TabularInline):
+    """Old addresses of a published story, recorded when its slug changes; each redirects to the story."""
+
+    model = StorySlug
+    fields = ["slug", "created_at"]
+    readonly_fields = ["created_at"]
+    extra = 0
+    verbose_name = _("old address")
+    verbose_name_plural = _("old addresses (they redirect here)")
+
+
 @admin.register(Story)
 class StoryAdmin(StorageFailureAdminMixin, admin.ModelAdmin):
     form = StoryAdminForm
+    inlines = [StorySlugInline]
     list_display = [
         "thumbnail",
         "title",
@@ -185,7 +215,7 @@ class StoryAdmin(StorageFailureAdminMixin, admin.ModelAdmin):
         ),
         (
             _("SEO and sharing"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+            {"fields": ["seo_title", "seo_description", "social_image_override"], "classes": ["collapse"]},
         ),
     ]
 

@@ -2,6 +2,7 @@ import hashlib
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from taggit.models import TagBase, TaggedItemBase
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
 from stories.sanitize import clean_html
+from stories.share_images import delete_outdated_story_cards
 from stories.text import reading_time_minutes, slugify_transliterated
 
 
@@ -157,6 +159,10 @@ def hero_image_path(story, filename):
     return f"stories/{timezone.now():%Y/%m}/{filename}"
 
 
+def social_image_path(story, filename):
+    return f"social/overrides/{timezone.now():%Y/%m}/{filename}"
+
+
 class Story(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -252,6 +258,16 @@ class Story(models.Model):
         blank=True,
         help_text=_("Replaces the summary in search results and shares."),
     )
+    social_image_override = SafeImageField(
+        _("share image"),
+        upload_to=social_image_path,
+        blank=True,
+        width_field="social_image_width",
+        height_field="social_image_height",
+        help_text=_("Replaces the generated share card (the title over the hero image). Best at 1200 × 630 pixels."),
+    )
+    social_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    social_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -297,8 +313,10 @@ class Story(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        previous_image = (
-            Story.objects.filter(pk=self.pk).values("hero_image", "hero_renditions").first() if self.pk else None
+        previous = (
+            Story.objects.filter(pk=self.pk).values("hero_image", "hero_renditions", "slug", "status", "title").first()
+            if self.pk
+            else None
         )
         if not self.slug:
             self.slug = unique_slug(Story, self.title, instance_pk=self.pk)
@@ -309,11 +327,30 @@ class Story(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_STORY_FIELDS}
         super().save(*args, **kwargs)
-        if previous_image is None or previous_image["hero_image"] != self.hero_image.name:
-            self.replace_renditions(previous_image)
+        if previous and previous["status"] == self.Status.PUBLISHED and previous["slug"] != self.slug:
+            self.remember_old_slug(previous["slug"])
+        if previous is None or previous["hero_image"] != self.hero_image.name:
+            self.replace_renditions(previous)
+        if previous:
+            delete_outdated_story_cards(
+                self,
+                old_title=previous["title"],
+                old_hero_image_name=previous["hero_image"],
+                was_published=previous["status"] == self.Status.PUBLISHED,
+            )
 
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    def get_short_url(self):
+        """A short link that survives slug changes, e.g. /s/42/."""
+        return reverse("stories:short_link", kwargs={"pk": self.pk})
+
+    def remember_old_slug(self, old_slug):
+        """Keep a published story's old address answering with a redirect to the new one."""
+        # The latest story to have used a slug owns its redirect.
+        StorySlug.objects.update_or_create(slug=old_slug, defaults={"story": self})
+        StorySlug.objects.filter(slug=self.slug).delete()  # the current slug is no longer an old one
 
     def replace_renditions(self, previous_image=None):
         """Make the srcset renditions of a new hero image, and remove the old image's files
@@ -373,3 +410,24 @@ class Story(models.Model):
     @property
     def meta_description(self):
         return self.seo_description or self.summary
+
+
+class StorySlug(models.Model):
+    """An address a published story had before its slug changed; it redirects to the story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("story"))
+    slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return self.slug
+
+    def clean(self):
+        # A story's current address always wins, so such a redirect could never be reached.
+        if Story.objects.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": _("A story uses this address now; it cannot redirect elsewhere.")})

@@ -33,6 +33,6 @@ def related_stories(story, *, countries, themes, limit=3):
         Story.objects.filter(pk__in=candidate_ids)
         .annotate(shared_tags=shared)
         .order_by("-shared_tags", "-published_at", "-pk")
-        .only("title", "slug", "published_at", "summary")
+        .only("title", "slug", "published_at", "summary", "language")
     )
     return list(ranked[:limit])

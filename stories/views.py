@@ -3,16 +3,21 @@ import re
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from stories.models import Country, Story, Theme
+from stories import share_images
+from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
+from stories.metadata import feed_links, page_meta, story_meta, summarise
+from stories.models import Country, Story, StorySlug, Theme
 from stories.related import related_stories
 from stories.sharing import share_links
+from stories.structured_data import vocabulary_breadcrumbs, website
 
 STORIES_PER_PAGE = 12
 SLUG = re.compile(r"[-\w]+")
@@ -29,6 +34,13 @@ def paginate(request, queryset, per_page=STORIES_PER_PAGE):
         raise Http404(_("There is no such page.")) from None
     page.elided_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     return page
+
+
+def paginated_canonical_url(request, page):
+    """The page's own address without tracking or filter parameters, but with its page number:
+    page 2 is not a copy of page 1."""
+    query = f"?page={page.number}" if page.number > 1 else ""
+    return settings.SITE_URL + request.path + query
 
 
 def with_story_counts(vocabulary):
@@ -57,6 +69,7 @@ def home(request):
             "latest": latest,
             "countries": with_story_counts(Country),
             "themes": with_story_counts(Theme),
+            "meta": page_meta(request, structured_data=[website(get_language())]),
         },
     )
 
@@ -72,12 +85,17 @@ def story_list(request):
     active_filters = [
         (param, value) for param, value in zip(["country", "theme", "tag"], filters.values(), strict=True) if value
     ]
+    page = paginate(request, stories)
+    title = _("Stories")
+    if page.number > 1:
+        title = _("%(title)s · page %(number)s") % {"title": title, "number": page.number}
     return render(
         request,
         "stories/story_list.html",
         {
-            "page": paginate(request, stories),
+            "page": page,
             "active_filters": active_filters,
+            "meta": page_meta(request, title, canonical_url=paginated_canonical_url(request, page)),
             **filters,
         },
     )
@@ -97,22 +115,51 @@ def lookup_filter(request, param, model):
 
 @require_safe
 def country_list(request):
-    return render(request, "stories/country_list.html", {"countries": with_story_counts(Country)})
+    return render(
+        request,
+        "stories/country_list.html",
+        {"countries": with_story_counts(Country), "meta": page_meta(request, _("Countries"))},
+    )
 
 
 @require_safe
 def theme_list(request):
-    return render(request, "stories/theme_list.html", {"themes": with_story_counts(Theme)})
+    return render(
+        request,
+        "stories/theme_list.html",
+        {"themes": with_story_counts(Theme), "meta": page_meta(request, _("Themes"))},
+    )
+
+
+def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed):
+    """A country's or theme's page: its description, breadcrumbs and its own feeds."""
+    return page_meta(
+        request,
+        item.name,
+        summarise(item.description),
+        canonical_url=paginated_canonical_url(request, page),
+        feeds=feed_links(feed.title(item), feed.url_name, feed.url_name + "_atom", slug=item.slug),
+        structured_data=[vocabulary_breadcrumbs(item, list_name=list_name, list_url_name=list_url_name)],
+    )
 
 
 @require_safe
 def country_detail(request, slug):
     country = get_object_or_404(Country, slug=slug)
     stories = Story.objects.published().tagged(country=country).for_cards()
+    page = paginate(request, stories)
+    meta = vocabulary_meta(
+        request,
+        country,
+        page,
+        list_name=_("Countries"),
+        list_url_name="stories:countries",
+        feed=CountryStoriesFeed(),
+    )
     return render(
         request,
         "stories/country_detail.html",
-        {"country": country, "page": paginate(request, stories)},
+        {"country": country, "page": page, "meta": meta},
     )
 
 
@@ -120,23 +167,89 @@ def country_detail(request, slug):
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     stories = Story.objects.published().tagged(theme=theme).for_cards()
+    page = paginate(request, stories)
+    meta = vocabulary_meta(
+        request,
+        theme,
+        page,
+        list_name=_("Themes"),
+        list_url_name="stories:themes",
+        feed=ThemeStoriesFeed(),
+    )
     return render(
         request,
         "stories/theme_detail.html",
-        {"theme": theme, "page": paginate(request, stories)},
+        {"theme": theme, "page": page, "meta": meta},
     )
 
 
 @require_safe
 def story_detail(request, slug):
-    story = get_object_or_404(
-        Story.objects.published().prefetch_related("countries", "themes", "contributors"),
-        slug=slug,
-    )
+    story = Story.objects.published().prefetch_related("countries", "themes", "contributors").filter(slug=slug).first()
+    if story is None:
+        return redirect_old_slug(request, slug)
     story_url = settings.SITE_URL + story.get_absolute_url()
     context = story_page_context(story)
-    context.update(story_url=story_url, share_links=share_links(story_url, story.title))
+    context.update(
+        story_url=story_url,
+        share_links=share_links(story_url, story.title),
+        meta=story_meta(
+            request,
+            story,
+            countries=context["countries"],
+            themes=context["themes"],
+            contributors=context["contributors"],
+        ),
+    )
     return render(request, "stories/story_detail.html", context)
+
+
+def redirect_old_slug(request, slug):
+    """A published story's former address answers with a permanent redirect to its current one."""
+    old = get_object_or_404(StorySlug.objects.filter(story__in=Story.objects.published()), slug=slug)
+    return redirect_keeping_query(request, old.story.get_absolute_url())
+
+
+def redirect_keeping_query(request, path):
+    """A 301 to `path` on SITE_URL, keeping the query string (utm_* and the like) as it came."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(settings.SITE_URL + path + (f"?{query}" if query else ""))
+
+
+@require_safe
+def story_short_link(request, pk):
+    story = get_object_or_404(Story.objects.published().only("slug"), pk=pk)
+    return redirect_keeping_query(request, story.get_absolute_url())
+
+
+CARD_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
+def jpeg_response(content):
+    response = HttpResponse(content, content_type="image/jpeg")
+    # The URL names the card's content: it can be cached forever.
+    response["Cache-Control"] = CARD_CACHE_CONTROL
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_safe
+def story_social_card(request, pk, digest):
+    """A published story's share card; an outdated digest redirects to the current card."""
+    story = get_object_or_404(Story.objects.published(), pk=pk)
+    current = share_images.story_card_digest(story)
+    if digest != current:
+        return redirect("stories:social_card", pk=story.pk, digest=current, permanent=True)
+    return jpeg_response(share_images.story_card_jpeg(story, current))
+
+
+@require_safe
+def default_social_card(request, digest):
+    """The branded card of pages that have no image of their own."""
+    current = share_images.default_card_digest()
+    if digest != current:
+        return redirect("stories:default_social_card", digest=current, permanent=True)
+    return jpeg_response(share_images.default_card_jpeg(current))
 
 
 def story_page_context(story):
@@ -144,6 +257,7 @@ def story_page_context(story):
     published = Story.objects.published()
     countries = list(story.countries.all())
     themes = list(story.themes.all())
+    contributors = list(story.contributors.all())
     related = related_stories(story, countries=countries, themes=themes)
     more_from_country = []
     if countries:
@@ -155,6 +269,7 @@ def story_page_context(story):
         "story": story,
         "countries": countries,
         "themes": themes,
+        "contributors": contributors,
         "related_stories": related,
         "more_from_country": more_from_country,
         "first_country": countries[0] if countries else None,

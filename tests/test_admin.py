@@ -69,6 +69,9 @@ def story_form_data(**overrides):
         "tags": "mining, youth",
         "status": "draft",
         "storyteller_name": "Đorđe",
+        # The old addresses inline's management form.
+        "old_slugs-TOTAL_FORMS": "0",
+        "old_slugs-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -104,3 +107,18 @@ def test_unknown_country_cannot_be_created_from_the_story_form(editor_client):
     response = editor_client.post(reverse("admin:stories_story_add"), story_form_data(countries=["999"]))
     assert response.status_code == 200
     assert not Story.objects.exists()
+
+
+def test_a_clashing_slug_is_resolved_and_the_form_saves(editor_client):
+    make_story("Existing", slug="same-slug")
+    response = editor_client.post(
+        reverse("admin:stories_story_add"), story_form_data(title="New one", slug="same-slug")
+    )
+    assert response.status_code == 302
+    assert Story.objects.get(title="New one").slug == "same-slug-2"
+
+
+def test_a_typed_slug_is_transliterated(editor_client):
+    response = editor_client.post(reverse("admin:stories_story_add"), story_form_data(slug="Ѓорѓи Ђурић"))
+    assert response.status_code == 302
+    assert Story.objects.get().slug == "gjorgji-djuric"

@@ -1,0 +1,26 @@
+from django.db.models import Max
+from django.urls import reverse
+
+from partners.models import Page, Partner
+from stories.sitemaps import SiteUrlSitemap
+
+
+class PartnerSitemap(SiteUrlSitemap):
+    def items(self):
+        return Partner.objects.filter(is_listed=True)
+
+
+class PageSitemap(SiteUrlSitemap):
+    """Editorial pages (About…) and the partners list."""
+
+    def items(self):
+        return ["partners:list", *Page.objects.order_by("title")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at
+
+    def get_latest_lastmod(self):
+        return Page.objects.aggregate(latest=Max("updated_at"))["latest"]

@@ -1,0 +1,132 @@
+"""What a page tells browsers, search engines, feed readers and social networks about itself.
+
+Views build a `PageMeta` and pass it as `meta`; `templates/includes/social_meta.html`
+renders all of it. Pages that pass none get the site's defaults from the context processor.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext
+
+from stories.feeds import LatestStoriesFeed
+from stories.share_images import ShareImage, default_share_image, story_share_image
+from stories.structured_data import news_article, story_breadcrumbs
+
+# og:locale wants language_TERRITORY; these are the site's languages (settings.LANGUAGES).
+OG_LOCALES = {
+    "en": "en_GB",
+    "sq": "sq_AL",
+    "bs": "bs_BA",
+    "hr": "hr_HR",
+    "mk": "mk_MK",
+    "sr": "sr_RS",
+    "sr-latn": "sr_RS",
+}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str  # absolute
+    content_type: str
+
+
+@dataclass(frozen=True)
+class Article:
+    published_at: object
+    modified_at: object
+    section: str
+    tags: list[str]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str  # og:title and twitter:title: the page's own name, without the site name
+    document_title: str  # <title>
+    description: str
+    canonical_url: str
+    language: str
+    image: ShareImage
+    og_type: str = "website"
+    article: Article | None = None
+    feeds: list[FeedLink] = field(default_factory=list)
+    structured_data: list[dict] = field(default_factory=list)
+
+    @property
+    def og_locale(self):
+        return OG_LOCALES.get(self.language, self.language.replace("-", "_"))
+
+
+def default_description():
+    return gettext("Personal stories of people across the Western Balkans, told by country and by theme.")
+
+
+def summarise(text, length=160):
+    """`text` on one line, cut to a meta description's length."""
+    return Truncator(" ".join(text.split())).chars(length)
+
+
+def feed_links(title, rss_url_name, atom_url_name, **kwargs):
+    return [
+        FeedLink(title, settings.SITE_URL + reverse(rss_url_name, kwargs=kwargs), "application/rss+xml"),
+        FeedLink(title, settings.SITE_URL + reverse(atom_url_name, kwargs=kwargs), "application/atom+xml"),
+    ]
+
+
+def site_feed_links():
+    return feed_links(LatestStoriesFeed().title(), "stories:feed", "stories:feed_atom")
+
+
+def page_meta(request, title=None, description=None, **fields):
+    """The metadata of an ordinary page; `title` None means the home page's title."""
+    site_name = settings.SITE_NAME
+    if title is None:
+        document_title = f"{site_name} · {gettext('Personal stories from the Western Balkans')}"
+        title = site_name
+    else:
+        document_title = f"{title} · {site_name}"
+    fields.setdefault("feeds", [])
+    fields["feeds"] = [*site_feed_links(), *fields["feeds"]]
+    fields.setdefault("canonical_url", settings.SITE_URL + request.path)
+    fields.setdefault("language", get_language() or settings.LANGUAGE_CODE)
+    fields.setdefault("image", default_share_image())
+    return PageMeta(
+        title=str(title),
+        document_title=document_title,
+        description=str(description or default_description()),
+        **fields,
+    )
+
+
+def story_meta(request, story, *, countries, themes, contributors):
+    url = settings.SITE_URL + story.get_absolute_url()
+    image = story_share_image(story)
+    return page_meta(
+        request,
+        story.meta_title,
+        story.meta_description,
+        canonical_url=url,
+        language=story.language,
+        image=image,
+        og_type="article",
+        article=Article(
+            published_at=story.published_at,
+            modified_at=story.updated_at,
+            section=themes[0].name if themes else "",
+            tags=[tag.name for tag in [*countries, *themes]],
+        ),
+        structured_data=[
+            news_article(
+                story,
+                url=url,
+                image=image,
+                countries=countries,
+                themes=themes,
+                contributors=contributors,
+            ),
+            story_breadcrumbs(story),
+        ],
+    )

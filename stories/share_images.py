@@ -1,0 +1,122 @@
+"""The images networks show when a page is shared (og:image, twitter:image).
+
+Cards are not rendered when a story is saved (too slow for bulk edits and tests): the
+page points to a URL that embeds a digest of what the card shows, and the first request
+for it renders the JPEG into media storage. A new title or image gives a new URL, so
+networks' caches refresh, and every URL can be cached forever.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from stories.social_cards import CARD_SIZE, render_default_card, render_social_card
+
+# Bump when the card's design changes, so every card URL changes with it.
+CARD_DESIGN_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    url: str  # absolute
+    width: int
+    height: int
+    alt: str
+
+
+def absolute_url(url):
+    """`url` as an absolute URL on SITE_URL; URLs that already are absolute (object storage) stay."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.SITE_URL + url
+
+
+def _digest(*parts):
+    return hashlib.sha256("\x1f".join([CARD_DESIGN_VERSION, *parts]).encode()).hexdigest()[:12]
+
+
+def story_card_digest(story, *, title=None, hero_image_name=None):
+    """Changes whenever the generated card would look different; pass the old title and
+    image name to find the digest of the card a story had before."""
+    title = story.title if title is None else title
+    hero_image_name = story.hero_image.name if hero_image_name is None else hero_image_name
+    return _digest(str(story.pk), title, hero_image_name or "")
+
+
+def default_card_tagline():
+    return gettext("Personal stories from the Western Balkans")
+
+
+def default_card_digest():
+    return _digest(settings.SITE_NAME, default_card_tagline())
+
+
+def story_card_storage_name(story, digest):
+    return f"social/cards/story-{story.pk}-{digest}.jpg"
+
+
+def delete_outdated_story_cards(story, *, old_title, old_hero_image_name, was_published):
+    """Remove the card a story had before its title or image changed (its URL now redirects),
+    and its current card when it is no longer published: only published stories' cards are public."""
+    old_digest = story_card_digest(story, title=old_title, hero_image_name=old_hero_image_name)
+    current_digest = story_card_digest(story)
+    if old_digest != current_digest:
+        default_storage.delete(story_card_storage_name(story, old_digest))
+    if was_published and story.status != story.Status.PUBLISHED:
+        default_storage.delete(story_card_storage_name(story, current_digest))
+
+
+def default_card_storage_name(digest):
+    return f"social/cards/default-{digest}.jpg"
+
+
+def story_share_image(story):
+    """The editor's override if there is one, else the generated card."""
+    if story.social_image_override:
+        return ShareImage(
+            url=absolute_url(story.social_image_override.url),
+            width=story.social_image_width,
+            height=story.social_image_height,
+            alt=story.hero_image_alt or story.title,
+        )
+    path = reverse("stories:social_card", kwargs={"pk": story.pk, "digest": story_card_digest(story)})
+    # The card shows the title, so the title is the best description of it.
+    return ShareImage(url=absolute_url(path), width=CARD_SIZE[0], height=CARD_SIZE[1], alt=story.title)
+
+
+def default_share_image():
+    path = reverse("stories:default_social_card", kwargs={"digest": default_card_digest()})
+    return ShareImage(
+        url=absolute_url(path),
+        width=CARD_SIZE[0],
+        height=CARD_SIZE[1],
+        alt=f"{settings.SITE_NAME}: {default_card_tagline()}",
+    )
+
+
+def stored_card(name, render):
+    """The JPEG stored under `name`, rendered with `render()` and stored on first use."""
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    content = render()
+    default_storage.save(name, ContentFile(content))
+    return content
+
+
+def story_card_jpeg(story, digest):
+    return stored_card(
+        story_card_storage_name(story, digest),
+        lambda: render_social_card(
+            story.title, site_name=settings.SITE_NAME, image=story.hero_image if story.hero_image else None
+        ),
+    )
+
+
+def default_card_jpeg(digest):
+    return stored_card(default_card_storage_name(digest), lambda: render_default_card(default_card_tagline()))

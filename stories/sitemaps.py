@@ -1,0 +1,74 @@
+"""Sitemap sections for stories, countries, themes and the main list pages.
+
+Every address is absolute on SITE_URL, whatever host the request came to.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+
+from stories.models import Country, Story, Theme
+from stories.share_images import absolute_url
+
+
+class SiteUrlSitemap(Sitemap):
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        parts = urlsplit(settings.SITE_URL)
+        return parts.netloc + parts.path
+
+
+class StorySitemap(SiteUrlSitemap):
+    """Published stories with their last change and their hero image (the image extension)."""
+
+    def items(self):
+        return (
+            Story.objects.published()
+            # The image's size fields come along: Django reads them whenever the image is loaded.
+            .only("slug", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height")
+            .order_by("-published_at", "-pk")
+        )
+
+    def lastmod(self, story):
+        return story.updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate instead of Django's default of loading every story.
+        return Story.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            story = url["item"]
+            url["images"] = [absolute_url(story.hero_image.url)] if story.hero_image else []
+        return urls
+
+
+class VocabularySitemap(SiteUrlSitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.order_by("sort_order", "name")
+
+
+class CountrySitemap(VocabularySitemap):
+    model = Country
+
+
+class ThemeSitemap(VocabularySitemap):
+    model = Theme
+
+
+class MainPagesSitemap(SiteUrlSitemap):
+    """The home page and the lists readers start from."""
+
+    def items(self):
+        return ["stories:home", "stories:list", "stories:countries", "stories:themes"]
+
+    def location(self, url_name):
+        return reverse(url_name)

@@ -1,0 +1,106 @@
+"""schema.org JSON-LD for search engines, built as plain dicts and rendered by the `json_ld` filter.
+
+Anonymous storytellers never appear here: only `Story.public_storyteller` is used.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from stories.share_images import absolute_url
+
+SCHEMA_CONTEXT = "https://schema.org"
+# The search page comes with the search feature; the path is fixed by the issue.
+SEARCH_URL_TEMPLATE = "/search/?q={search_term_string}"
+
+
+def publisher():
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "logo": {"@type": "ImageObject", "url": absolute_url(static("img/logo.svg"))},
+    }
+
+
+def breadcrumbs(trail):
+    """A BreadcrumbList from (name, path) pairs, the home page first."""
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": str(name), "item": absolute_url(path)}
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def website(language):
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "inLanguage": language,
+        "publisher": publisher(),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": settings.SITE_URL + SEARCH_URL_TEMPLATE},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def story_authors(story, contributors):
+    """The bylines as Person; with none, the storyteller unless anonymous; else the site itself."""
+    if contributors:
+        return [{"@type": "Person", "name": contributor.name} for contributor in contributors]
+    if story.public_storyteller:
+        return [{"@type": "Person", "name": story.public_storyteller}]
+    return [publisher()]
+
+
+def news_article(story, *, url, image, countries, themes, contributors):
+    article = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "NewsArticle",
+        "headline": story.meta_title,
+        "description": story.meta_description,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "image": [image.url],
+        "datePublished": story.published_at.isoformat(),
+        "dateModified": story.updated_at.isoformat(),
+        "inLanguage": story.language,
+        "author": story_authors(story, contributors),
+        "publisher": publisher(),
+        "keywords": [tag.name for tag in [*countries, *themes]],
+        "isAccessibleForFree": True,
+    }
+    if themes:
+        article["articleSection"] = themes[0].name
+    if countries:
+        article["contentLocation"] = [{"@type": "Place", "name": country.name} for country in countries]
+    return article
+
+
+def story_breadcrumbs(story):
+    return breadcrumbs(
+        [
+            (gettext("Home"), reverse("stories:home")),
+            (gettext("Stories"), reverse("stories:list")),
+            (story.title, story.get_absolute_url()),
+        ]
+    )
+
+
+def vocabulary_breadcrumbs(item, *, list_name, list_url_name):
+    """Home › Countries › Serbia, or Home › Themes › Poverty."""
+    return breadcrumbs(
+        [
+            (gettext("Home"), reverse("stories:home")),
+            (list_name, reverse(list_url_name)),
+            (item.name, item.get_absolute_url()),
+        ]
+    )
