@@ -32,6 +32,10 @@ def public_urls(story):
         reverse("partners:list"),
         reverse("partners:detail", kwargs={"slug": "european-western-balkans"}),
         reverse("partners:about"),
+        reverse("stories:feed"),
+        reverse("stories:short_link", kwargs={"pk": story.pk}),
+        reverse("sitemap"),
+        reverse("robots_txt"),
         "/no-such-page/",
     ]
 
