@@ -10,6 +10,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN useradd --create-home --uid 10001 balkanoscope
+# pg_dump and pg_restore for `manage.py backup` / `restore` with PostgreSQL.
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 
 # Dependencies first, from the same declarations as development (pyproject.toml, group "app").
 COPY pyproject.toml README.md ./

@@ -14,8 +14,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 preload_app = True  # load Django once in the master; workers share its memory
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# Django logs one line per request (balkanoscope.request), without client addresses or query
+# strings; gunicorn's own access log is off unless asked for, and then equally discreet.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+access_log_format = '"%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 # The proxy in front sets X-Forwarded-Proto; trust it only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -51,6 +51,13 @@ def integer(name, default, *, minimum=None):
     return number
 
 
+def choice(name, default, choices):
+    value = text(name, default).lower()
+    if value not in choices:
+        raise SettingError(name, f"expected one of {', '.join(choices)}, got {value!r}.")
+    return value
+
+
 def comma_list(name, default=(), *, required=False):
     value = text(name, required=required)
     if value is None:
@@ -106,7 +113,7 @@ def cache(name, value, *, key_prefix):
     parts = urlsplit(value)
     if parts.scheme in {"redis", "rediss", "unix"}:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "balkanoscope.cache.ResilientRedisCache",
             "LOCATION": value,
             "KEY_PREFIX": key_prefix,
             "TIMEOUT": 300,

@@ -7,7 +7,11 @@ from django.db import connection
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 
+from balkanoscope.logs import OutageReport
+
 logger = logging.getLogger(__name__)
+# Probes come every few seconds: an outage is logged when it starts and when it ends.
+database_outage = OutageReport(logging.getLogger("balkanoscope.database"), "database")
 
 
 def healthz(request):
@@ -26,8 +30,8 @@ def _check_database():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception:  # any failure means "not ready"; the reason goes to the log, not the page
-        logger.warning("readyz: database unavailable", exc_info=True)
+    except Exception as exception:  # any failure means "not ready"; the reason goes to the log, not the page
+        database_outage.failed(exception)
         return "unavailable"
     return "ok"
 
@@ -37,7 +41,7 @@ def _check_cache():
         cache.set("readyz", "1", 5)
         if cache.get("readyz") == "1":
             return "ok"
-    except Exception:
+    except Exception:  # the Redis backend survives outages itself; this is for anything else
         logger.warning("readyz: cache unavailable", exc_info=True)
     return "unavailable"
 
@@ -45,4 +49,5 @@ def _check_cache():
 def _json(data, status):
     response = JsonResponse(data, status=status)
     add_never_cache_headers(response)
+    response._has_been_logged = True  # probes repeat every few seconds; outages are logged once
     return response

@@ -3,8 +3,10 @@
 Every variable is documented in README.md ("Configuration").
 """
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -39,20 +41,27 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "csp",
+    "axes",
     "stories",
     "partners",
 ]
 
 MIDDLEWARE = [
     "balkanoscope.middleware.health_check_middleware",
+    "balkanoscope.middleware.request_log_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "balkanoscope.middleware.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "balkanoscope.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "balkanoscope.urls"
@@ -83,12 +92,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A stopped or unreachable server must fail a request within seconds (a branded 503),
+    # not hang a worker until gunicorn's timeout kills it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.integer("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL_VARIABLE = "CACHE_URL" if env.text("CACHE_URL") else "REDIS_URL"
 CACHES = {
     "default": env.cache(CACHE_URL_VARIABLE, env.text(CACHE_URL_VARIABLE, "locmem://"), key_prefix="balkanoscope")
 }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out; must come first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: after AXES_FAILURE_LIMIT failures for one username, or from one address,
+# logins are refused for the cool-off time. Attempts live in the database, so every app
+# instance sees them.
+AXES_FAILURE_LIMIT = env.integer("DJANGO_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("DJANGO_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "balkanoscope.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "balkanoscope.middleware.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only: no record of who logged in from where
+AXES_VERBOSE = False  # axes' own log lines carry usernames and addresses
+# Proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
+TRUSTED_PROXY_COUNT = env.integer("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -120,7 +153,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "balkanoscope.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones get a year and `immutable`
@@ -150,6 +183,56 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12  # an editor's working day
+# Editors often share newsroom and office computers: closing the browser logs them out.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True  # the admin reads the token from the form, never from the cookie
+
+# Content-Security-Policy (django-csp). Scripts only from our own files, or inline blocks that
+# carry the request's nonce (request.csp_nonce, e.g. an editor's import map); no eval.
+# Styles allow 'unsafe-inline': Django's admin writes <style> blocks and style attributes, and
+# rich-text editors inject their own; CSS cannot run script, and story HTML is sanitised
+# (no style attributes). A nonce in style-src would switch 'unsafe-inline' off, so none there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],  # the admin's icons are data: URLs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Features the site never uses are switched off for it and for anything it might embed;
+# sharing needs the clipboard and the native share sheet on our own pages.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "ambient-light-sensor": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+    "clipboard-write": ["self"],
+    "web-share": ["self"],
+}
 if HTTPS:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # only trusted behind our proxy
@@ -157,14 +240,28 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.boolean("DJANGO_HSTS_PRELOAD", default=True)
 
+# Logs go to stderr, one line per record: "plain" key=value text or "json" for log collectors.
+# Every request gets one line (method, path without query string, status, time in ms);
+# client addresses only with DJANGO_LOG_CLIENT_IP on.
+LOG_FORMAT = env.choice("DJANGO_LOG_FORMAT", "plain", ["plain", "json"])
+LOG_CLIENT_IP = env.boolean("DJANGO_LOG_CLIENT_IP", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"()": "balkanoscope.logs.KeyValueFormatter"},
+        "json": {"()": "balkanoscope.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "discard": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env.text("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Bad Host headers are routine scanner noise: log them once per request, quietly.
-        "django.security.DisallowedHost": {"level": "WARNING", "handlers": ["console"], "propagate": False},
+        # Bad Host headers are routine scanner noise: the request line (reason=disallowed_host)
+        # is their whole record, without Django's error and traceback.
+        "django.security.DisallowedHost": {"handlers": ["discard"], "propagate": False},
+        # The request line is ours (balkanoscope.request); Django's repeats 4xx as warnings.
+        "django.request": {"level": "ERROR"},
     },
 }

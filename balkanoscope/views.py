@@ -1,13 +1,16 @@
-"""Site-wide views: media files, the error page, robots.txt and the sitemap index."""
+"""Site-wide views: media files, the error pages, robots.txt and the sitemap index."""
 
+import sys
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -37,6 +40,7 @@ MEDIA_CONTENT_TYPES = {
 }
 
 
+@require_safe
 def media(request, path):
     content_type = MEDIA_CONTENT_TYPES.get(PurePosixPath(path).suffix.lower())
     if content_type is None:
@@ -49,8 +53,30 @@ def media(request, path):
 
 
 def server_error(request):
-    """The branded 500 page, rendered without a request context: no database, no user data."""
+    """The branded 500 page, rendered without a request context: no database, no user data.
+    A database outage met outside a view (e.g. loading an editor's session) gets the 503."""
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        return service_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def service_unavailable(request):
+    """The branded 503 page for a database outage: a static template, no database access."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = "30"
+    add_never_cache_headers(response)  # a CDN must not keep the outage page for later readers
+    # Django would log every 503 as an error; the outage is logged once by the middleware.
+    response._has_been_logged = True
+    return response
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: say plainly why and for how long."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    html = loader.get_template("registration/locked_out.html").render({"cooloff_minutes": minutes})
+    response = HttpResponse(html, status=429)
+    add_never_cache_headers(response)
+    return response
 
 
 @require_safe

@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.db import models
 
 from partners.models import Page, Partner
+from stories.admin import StorageFailureAdminMixin
 from stories.revisions import HistoryAdmin
 from stories.rich_text import rich_text_field
 
 
 @admin.register(Partner)
-class PartnerAdmin(HistoryAdmin):
+class PartnerAdmin(StorageFailureAdminMixin, HistoryAdmin):
     list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
     list_editable = ["sort_order", "is_listed"]
     search_fields = ["name", "short_name", "description"]

@@ -1,11 +1,13 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from partners.models import Page, Partner
 from partners.structured_data import organization
 from stories.metadata import page_meta, summarise
 
 
+@require_safe
 def partner_list(request):
     return render(
         request,
@@ -14,12 +16,14 @@ def partner_list(request):
     )
 
 
+@require_safe
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner, slug=slug)
     meta = page_meta(request, partner.name, summarise(partner.description), structured_data=[organization(partner)])
     return render(request, "partners/partner_detail.html", {"partner": partner, "meta": meta})
 
 
+@require_safe
 def about(request):
     page = get_object_or_404(Page, slug="about")
     return render(
@@ -29,6 +33,7 @@ def about(request):
     )
 
 
+@require_safe
 def page_detail(request, slug):
     if slug == "about":
         return redirect("partners:about", permanent=True)

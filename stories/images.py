@@ -419,6 +419,19 @@ def make_renditions(image_file, storage, base_name: str) -> list[dict]:
     img = _to_rgb_or_rgba(img)
     widths = [w for w in RENDITION_WIDTHS if w <= source_width] or [source_width]
     renditions = {}
+    try:
+        _write_renditions(img, widths, source_width, source_height, storage, base_name, renditions)
+    except Exception:
+        # A full disk half-way must not leave the renditions written so far behind.
+        delete_renditions(storage, renditions.values())
+        raise
+    finally:
+        img.close()
+    return sorted(renditions.values(), key=lambda rendition: rendition["width"])
+
+
+def _write_renditions(img, widths, source_width, source_height, storage, base_name, renditions):
+    """Store each rendition, recording it in ``renditions`` as soon as it exists on storage."""
     for nominal_width in widths:
         width = nominal_width
         height = max(1, round(source_height * width / source_width))
@@ -435,8 +448,6 @@ def make_renditions(image_file, storage, base_name: str) -> list[dict]:
         _without_metadata(resized).save(buffer, "WEBP", quality=RENDITION_QUALITY)
         name = storage.save(f"renditions/{base_name}-{width}w.webp", ContentFile(buffer.getvalue()))
         renditions[width] = {"width": width, "height": height, "name": name}
-    img.close()
-    return sorted(renditions.values(), key=lambda rendition: rendition["width"])
 
 
 def delete_renditions(storage, renditions: list[dict]) -> None:

@@ -1,5 +1,6 @@
 import hashlib
 import uuid
+from functools import partial
 
 import reversion
 from django.conf import settings
@@ -29,6 +30,12 @@ def unique_slug(model, value, *, instance_pk=None, max_length=200, fallback="sto
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def delete_story_files(storage, image):
+    """Delete a hero image and its renditions, given as {"hero_image": name, "hero_renditions": [...]}."""
+    delete_renditions(storage, image["hero_renditions"])
+    storage.delete(image["hero_image"])
 
 
 class Vocabulary(TagBase):
@@ -395,17 +402,18 @@ class Story(models.Model):
         """Make the srcset renditions of a new hero image, and remove the old image's files
         unless another story still uses them (generated benchmark stories share images)."""
         storage = self.hero_image.storage
-        if previous_image and previous_image["hero_image"]:
-            shared = Story.objects.filter(hero_image=previous_image["hero_image"]).exclude(pk=self.pk).exists()
-            if not shared:
-                delete_renditions(storage, previous_image["hero_renditions"])
-                storage.delete(previous_image["hero_image"])
         self.hero_renditions = []
         if self.hero_image:
             # A new image gets new file names, so caches holding the old ones can keep them forever.
             version = hashlib.sha256(self.hero_image.name.encode()).hexdigest()[:8]
             self.hero_renditions = make_renditions(self.hero_image, storage, f"story-{self.pk}-{version}")
         Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
+        if previous_image and previous_image["hero_image"]:
+            shared = Story.objects.filter(hero_image=previous_image["hero_image"]).exclude(pk=self.pk).exists()
+            if not shared:
+                # Only once the new image is saved for good: if this save fails (a full disk while
+                # writing renditions), the rolled-back row still points at files that still exist.
+                transaction.on_commit(partial(delete_story_files, storage, previous_image))
 
     @property
     def is_public(self):

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Subquery
@@ -20,6 +22,7 @@ from stories.sharing import share_links
 from stories.structured_data import vocabulary_breadcrumbs, website
 
 STORIES_PER_PAGE = 12
+SLUG = re.compile(r"[-\w]+")
 
 
 def paginate(request, queryset, per_page=STORIES_PER_PAGE):
@@ -61,6 +64,7 @@ def footnoted_countries(*, countries=(), stories=()):
     return sorted(found.values(), key=lambda country: (country.sort_order, country.name))
 
 
+@require_safe
 def home(request):
     published = Story.objects.published().for_cards()
     featured = published.filter(is_featured=True).first()
@@ -85,6 +89,7 @@ def home(request):
     )
 
 
+@require_safe
 def story_list(request):
     filters = {
         "country": lookup_filter(request, "country", Country),
@@ -119,11 +124,14 @@ def lookup_filter(request, param, model):
     slug = request.GET.get(param)
     if slug is None:
         return None
-    if len(slug) > 100:
+    # Slugs are short words and hyphens; anything else (NUL bytes, markup, a megabyte of text)
+    # cannot name a filter and must not reach the database.
+    if len(slug) > 100 or not SLUG.fullmatch(slug):
         raise Http404(_("There is no such filter."))
     return get_object_or_404(model, slug=slug)
 
 
+@require_safe
 def country_list(request):
     countries = list(with_story_counts(Country))
     return render(
@@ -137,6 +145,7 @@ def country_list(request):
     )
 
 
+@require_safe
 def theme_list(request):
     return render(
         request,
@@ -157,6 +166,7 @@ def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed):
     )
 
 
+@require_safe
 def country_detail(request, slug):
     country = get_object_or_404(Country, slug=slug)
     stories = Story.objects.published().tagged(country=country).for_cards()
@@ -181,6 +191,7 @@ def country_detail(request, slug):
     )
 
 
+@require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     stories = Story.objects.published().tagged(theme=theme).for_cards()
@@ -205,6 +216,7 @@ def theme_detail(request, slug):
     )
 
 
+@require_safe
 def story_detail(request, slug):
     story = (
         Story.objects.published()
@@ -278,6 +290,7 @@ def default_social_card(request, digest):
     return jpeg_response(share_images.default_card_jpeg(current))
 
 
+@require_safe
 @never_cache
 def story_preview(request, token):
     """An unpublished or scheduled story as it will look, for whoever holds a signed link."""

@@ -1,13 +1,16 @@
 """The production entry point (Dockerfile ENTRYPOINT, `make serve`) really serves the site."""
 
+import http.client
 import os
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,9 +33,15 @@ def fetch(url, host="127.0.0.1"):
         return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("serve")
+class Server(str):
+    """The server's base URL, which also knows its master process and log file."""
+
+    process: subprocess.Popen
+    log: Path
+
+
+def start_server(tmp, **environment):
+    """balkanoscope/start.sh with production settings on a free port; SQLite unless told."""
     port = free_port()
     env = {
         **{
@@ -50,6 +59,7 @@ def production_server(tmp_path_factory):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "PYTHON": sys.executable,
+        **environment,
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
@@ -70,9 +80,21 @@ def production_server(tmp_path_factory):
     else:
         server.kill()
         pytest.fail("gunicorn did not start: " + log.read_text(errors="replace")[-2000:])
-    yield base
-    server.send_signal(signal.SIGTERM)
-    assert server.wait(timeout=30) == 0
+    base = Server(base)
+    base.process, base.log = server, log
+    return base
+
+
+def stop_server(server):
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=30) == 0
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    server = start_server(tmp_path_factory.mktemp("serve"))
+    yield server
+    stop_server(server)
 
 
 def test_entry_script_migrates_and_serves_pages_with_static_files(production_server):
@@ -91,5 +113,121 @@ def test_health_checks_answer_on_the_containers_own_address(production_server):
     assert status == 200 and b'"database": "ok"' in body
 
 
-def test_unknown_host_is_refused(production_server):
-    assert fetch(production_server + "/", host="evil.example")[0] == 400
+def test_unknown_host_is_refused_and_logged_in_one_line(production_server):
+    assert fetch(production_server + "/?probe=bad-host", host="evil.example")[0] == 400
+    lines = wait_for_log_lines(production_server.log, "reason=disallowed_host")
+    assert len(lines) == 1
+    log = production_server.log.read_text(errors="replace")
+    assert "Traceback" not in log and "Invalid HTTP_HOST" not in log
+    assert "bad-host" not in log  # query strings are never logged
+
+
+def wait_for_log_lines(log, text):
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        lines = [line for line in log.read_text(errors="replace").splitlines() if text in line]
+        if lines:
+            return lines
+        time.sleep(0.1)
+    return []
+
+
+def test_static_files_are_served_with_nosniff_their_type_and_the_policy(production_server):
+    _, _, body = fetch(production_server + "/")
+    css = body.decode().split('href="/static/css/site.')[1].split('"')[0]
+    status, headers, _ = fetch(f"{production_server}/static/css/site.{css}")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/css")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+# Workers dying and restarting under a light load.
+
+CLIENTS = 4
+
+
+class LightLoad:
+    """CLIENTS threads requesting pages one after another until stopped (bounded in count)."""
+
+    def __init__(self, base, limit_per_client=3000):
+        self.base = base
+        self.limit = limit_per_client
+        self.outcomes = Counter()
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.threads = [threading.Thread(target=self.run) for _ in range(CLIENTS)]
+
+    def run(self):
+        for _ in range(self.limit):
+            if self.stopping.is_set():
+                return
+            try:
+                outcome = fetch(self.base + "/stories/")[0]
+            except (OSError, http.client.HTTPException) as error:  # connection reset, body cut short
+                outcome = type(error).__name__
+            with self.lock:
+                self.outcomes[outcome] += 1
+
+    def successes(self):
+        with self.lock:
+            return self.outcomes[200]
+
+    def wait_for_more_successes(self, count):
+        target = self.successes() + count
+        deadline = time.monotonic() + 60
+        while self.successes() < target and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert self.successes() >= target, self.outcomes
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(timeout=30)
+
+
+def workers(master):
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    return {int(pid) for pid in children}
+
+
+def wait_for_workers(master, condition):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        current = workers(master)
+        if condition(current):
+            return current
+        time.sleep(0.1)
+    pytest.fail(f"workers did not settle: {workers(master)}")
+
+
+def test_a_killed_worker_costs_at_most_its_in_flight_requests_and_is_replaced(production_server):
+    master = production_server.process
+    before = wait_for_workers(master, lambda pids: len(pids) == 2)
+    victim = min(before)
+    with LightLoad(production_server) as load:
+        load.wait_for_more_successes(30)
+        os.kill(victim, signal.SIGKILL)
+        after = wait_for_workers(master, lambda pids: len(pids) == 2 and victim not in pids)
+        load.wait_for_more_successes(30)
+    assert after - before  # a new worker took its place
+    failures = {outcome: n for outcome, n in load.outcomes.items() if outcome != 200}
+    assert sum(failures.values()) <= CLIENTS, failures  # each client had at most one request in flight
+    assert not any(isinstance(outcome, int) and outcome >= 500 for outcome in failures), failures
+    assert master.poll() is None
+
+
+def test_a_graceful_reload_drops_no_request(production_server):
+    master = production_server.process
+    before = wait_for_workers(master, lambda pids: len(pids) == 2)
+    with LightLoad(production_server) as load:
+        load.wait_for_more_successes(30)
+        master.send_signal(signal.SIGHUP)
+        wait_for_workers(master, lambda pids: len(pids) == 2 and not pids & before)
+        load.wait_for_more_successes(30)
+    assert set(load.outcomes) == {200}, load.outcomes

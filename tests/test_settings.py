@@ -91,7 +91,7 @@ def test_environment_configures_database_cache_and_urls():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "balkanoscope.cache.ResilientRedisCache",
         "https://stories.example",
         "editorial/",
         "True",

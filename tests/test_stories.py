@@ -131,7 +131,7 @@ def test_related_stories_take_at_most_two_queries(django_assert_max_num_queries)
         assert len(related_stories(story, countries=[serbia], themes=[])) == 3
 
 
-def test_hero_image_gets_renditions_that_follow_it_when_replaced(settings):
+def test_hero_image_gets_renditions_that_follow_it_when_replaced(settings, django_capture_on_commit_callbacks):
     from pathlib import Path
 
     from tests.factories import image_upload
@@ -144,7 +144,11 @@ def test_hero_image_gets_renditions_that_follow_it_when_replaced(settings):
     assert "480w" in story.hero_srcset and story.hero_fallback_url.endswith("-1200w.webp")
 
     story.hero_image = image_upload("other.png", size=(600, 400), fmt="PNG")
-    story.save()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        story.save()
+    assert all(path.exists() for path in old_files)  # until the transaction commits
+    for callback in callbacks:
+        callback()
     story.refresh_from_db()
     assert [r["width"] for r in story.hero_renditions] == [480]
     assert not any(path.exists() for path in old_files)
