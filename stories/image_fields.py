@@ -29,4 +29,8 @@ class SafeImageField(models.ImageField):
         if file and not file._committed:
             cleaned = clean_image(file)  # the original upload is never written to storage
             file.save(cleaned.name, cleaned, save=False)
+        if file and self.width_field and not getattr(model_instance, self.width_field):
+            # Stored dimensions spare every later page load from opening the file to measure it;
+            # the width and height fields come after this one, so they are saved with these values.
+            self.update_dimension_fields(model_instance, force=True)
         return super().pre_save(model_instance, add)

@@ -50,6 +50,8 @@ def test_seed_creates_the_countries_themes_partners_about_page_and_demo_stories(
     stories = Story.objects.published()
     assert stories.count() >= 24
     assert all(story.hero_image and story.hero_image_alt and story.hero_renditions for story in stories)
+    # Dimensions are stored, so pages never open image files to measure them.
+    assert all(story.hero_image_width == 1600 and story.hero_image_height == 1000 for story in stories)
     assert stories.filter(is_featured=True).count() == 1
     assert stories.filter(is_storyteller_anonymous=True).exists()
     assert all(story.tags.filter(name="demo").exists() for story in stories)
