@@ -12,4 +12,5 @@ urlpatterns = [
     path("countries/<slug:slug>/", views.country_detail, name="country"),
     path("themes/", views.theme_list, name="themes"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
+    path("search/", views.search, name="search"),
 ]

@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from stories.models import Country, Story, Theme
 from stories.related import related_stories
+from stories.search import clean_query, query_terms, search_stories, with_snippets
 from stories.sharing import share_links
 
 STORIES_PER_PAGE = 12
@@ -85,6 +86,44 @@ def lookup_filter(request, param, model):
     if len(slug) > 100:
         raise Http404(_("There is no such filter."))
     return get_object_or_404(model, slug=slug)
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    # The forms' lists double as the filters' lookups: no query per filter.
+    countries = list(Country.objects.all())
+    themes = list(Theme.objects.all())
+    country = pick_filter(request, "country", countries)
+    theme = pick_filter(request, "theme", themes)
+    page = None
+    if query_terms(query):
+        page = paginate(request, search_stories(query, country=country, theme=theme))
+        page.object_list = with_snippets(page.object_list, query)
+    active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
+    return render(
+        request,
+        "stories/search.html",
+        {
+            "query": query,
+            "page": page,
+            "countries": countries,
+            "themes": themes,
+            "country": country,
+            "theme": theme,
+            "active_filters": active_filters,
+        },
+    )
+
+
+def pick_filter(request, param, choices):
+    """The country or theme named by ?param=<slug> among `choices`; None if empty, 404 if unknown."""
+    slug = request.GET.get(param)
+    if not slug:
+        return None
+    for choice in choices:
+        if choice.slug == slug:
+            return choice
+    raise Http404(_("There is no such filter."))
 
 
 def country_list(request):
