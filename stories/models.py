@@ -393,11 +393,15 @@ class StorySearchDocument(models.Model):
 
 
 class SqliteFullTextEntry(models.Model):
-    """SQLite only: a row of the FTS5 table over StorySearchDocument (rowid = story id),
-    declared so that the ORM can join it; the migration creates the table itself."""
+    """SQLite only: a row of the FTS5 table over StorySearchDocument, declared so that the
+    ORM can join it; the migration creates the table itself."""
 
     story = models.OneToOneField(
-        Story, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid", related_name="sqlite_full_text_entry"
+        Story,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="story_id",
+        related_name="sqlite_full_text_entry",
     )
     # FTS5's hidden column named after the table: `stories_search_fts MATCH '...'` searches every column.
     match = models.TextField(db_column="stories_search_fts")

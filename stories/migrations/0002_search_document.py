@@ -35,14 +35,17 @@ POSTGRESQL_BACKWARD = [
     "DROP FUNCTION IF EXISTS stories_search_document_vector()",
 ]
 
-SQLITE_COLUMNS = "title, secondary, details, body"
-SQLITE_NEW = "new.story_id, new.title, new.secondary, new.details, new.body"
-SQLITE_OLD = "'delete', old.story_id, old.title, old.secondary, old.details, old.body"
+SQLITE_COLUMNS = "story_id, title, secondary, details, body"
+SQLITE_NEW = "new.story_id, new.story_id, new.title, new.secondary, new.details, new.body"
+SQLITE_OLD = "'delete', old.story_id, old.story_id, old.title, old.secondary, old.details, old.body"
 SQLITE_FORWARD = [
     # External content: the words live in stories_storysearchdocument, FTS5 keeps the index.
-    f"""
+    # Story joins on the unindexed story_id column rather than on rowid, which FTS5 could
+    # look up one row at a time: that leaves SQLite one plan, full-text match first.
+    """
     CREATE VIRTUAL TABLE stories_search_fts USING fts5(
-        {SQLITE_COLUMNS}, content='stories_storysearchdocument', content_rowid='story_id', prefix='3'
+        story_id UNINDEXED, title, secondary, details, body,
+        content='stories_storysearchdocument', content_rowid='story_id', prefix='3'
     )
     """,
     f"""
@@ -61,8 +64,8 @@ SQLITE_FORWARD = [
         INSERT INTO stories_search_fts(rowid, {SQLITE_COLUMNS}) VALUES ({SQLITE_NEW});
     END
     """,
-    # The `rank` column's bm25 weights, in column order: title first, body last.
-    "INSERT INTO stories_search_fts(stories_search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 1.0)')",
+    # The `rank` column's bm25 weights, in column order: title highest, body lowest.
+    "INSERT INTO stories_search_fts(stories_search_fts, rank) VALUES ('rank', 'bm25(0.0, 10.0, 4.0, 2.0, 1.0)')",
 ]
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS stories_search_fts_insert",
@@ -96,7 +99,7 @@ class Migration(migrations.Migration):
                 (
                     "story",
                     models.OneToOneField(
-                        db_column="rowid",
+                        db_column="story_id",
                         on_delete=django.db.models.deletion.DO_NOTHING,
                         primary_key=True,
                         related_name="sqlite_full_text_entry",
