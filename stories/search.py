@@ -18,7 +18,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Lookup, Q, Value, When
+from django.db.models import BooleanField, Case, F, Lookup, Prefetch, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -85,12 +85,12 @@ def search_stories(query: str, *, country=None, theme=None):
     else:
         stories, best_rank_first = _match_sqlite(stories, terms)
     return (
-        stories.annotate(
-            title_has_every_term=_title_has_every_term(terms), snippet_source=F("search_document__plain_text")
-        )
-        .defer("body")  # cards don't show it; the snippet reads the plain text instead
+        stories.annotate(title_has_every_term=_title_has_every_term(terms))
         .order_by("-title_has_every_term", best_rank_first, "-published_at", "-id")
+        # Cards don't show the body; snippets read the plain text, fetched for one page only.
+        .defer("body")
         .for_cards()
+        .prefetch_related(Prefetch("search_document", StorySearchDocument.objects.only("story_id", "plain_text")))
     )
 
 
@@ -152,7 +152,8 @@ def with_snippets(stories, query: str) -> list:
     terms = query_terms(query)
     results = list(stories)
     for story in results:
-        source = getattr(story, "snippet_source", None) or story.summary
+        document = getattr(story, "search_document", None)
+        source = document.plain_text if document else story.summary
         story.snippet = highlight(source, terms) or escape(story.summary)
     return results
 
