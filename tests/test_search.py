@@ -384,3 +384,19 @@ def test_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_nu
     index_stories([story.pk for story in stories])
     assert len(found("river", country=serbia, theme=corruption)) == 200
     assert queries_for_search() == with_five
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url", ["/search/?q=river&country=serbia", "/search/?q=volcano", "/search/"])
+def test_search_page_fits_a_phone_and_passes_axe(browser, live_server, url):
+    from tests.browser import axe_violations
+
+    serbia = make_country("Serbia")
+    make_story("The river", countries=[serbia], body="<p>A long river " + "and more words " * 40 + "</p>")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert axe_violations(page) == []
+    context.close()
