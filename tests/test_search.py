@@ -400,3 +400,13 @@ def test_search_page_fits_a_phone_and_passes_axe(browser, live_server, url):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert axe_violations(page) == []
     context.close()
+
+
+def test_dumpdata_and_loaddata_leave_the_full_text_table_alone(tmp_path):
+    make_story("The river", countries=["Serbia"])
+    fixture = tmp_path / "stories.json"
+    call_command("dumpdata", "stories", output=str(fixture), verbosity=0)
+    assert "sqlitefulltextentry" not in fixture.read_text()
+    Story.objects.all().delete()
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert found("river") == ["The river"]
