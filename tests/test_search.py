@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
@@ -410,3 +411,22 @@ def test_dumpdata_and_loaddata_leave_the_full_text_table_alone(tmp_path):
     Story.objects.all().delete()
     call_command("loaddata", str(fixture), verbosity=0)
     assert found("river") == ["The river"]
+
+
+def test_the_database_indexes_the_search_documents_itself():
+    story = make_story("River")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'stories_search_document_vector_gin'")
+            assert "USING gin (vector)" in cursor.fetchone()[0]
+            assert "'river':1A" in StorySearchDocument.objects.get(story=story).vector  # set by the trigger
+        else:
+            cursor.execute("SELECT story_id FROM stories_search_fts WHERE stories_search_fts MATCH 'river'")
+            assert cursor.fetchall() == [(story.pk,)]
+
+
+def test_migrate_indexes_stories_left_without_a_search_document():
+    make_story("River")
+    StorySearchDocument.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert found("river") == ["River"]
