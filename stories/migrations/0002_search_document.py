@@ -8,7 +8,7 @@ from django.db import migrations, models
 # Each backend indexes StorySearchDocument itself, so every way of writing a document (a
 # save, an upsert of thousands) keeps the index in step. On SQLite, Django rebuilds a table
 # to alter it and drops its triggers: a later migration that alters StorySearchDocument
-# must create them again (or run `rebuild_search_index`, which does).
+# must create them again (SQLITE_FORWARD[1:4]), then run `rebuild_search_index`.
 
 POSTGRESQL_FORWARD = [
     """
