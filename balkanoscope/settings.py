@@ -81,7 +81,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-DATABASE_ROUTERS = ["stories.routers.SearchIndexRouter"]  # see stories/search.py
+DATABASE_ROUTERS = ["stories.routers.SearchIndexRouter"]  # keeps the FTS5 join model out of dumps
 
 CACHE_URL_VARIABLE = "CACHE_URL" if env.text("CACHE_URL") else "REDIS_URL"
 CACHES = {
