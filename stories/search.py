@@ -290,10 +290,12 @@ def _story_saved(sender, instance, raw=False, **kwargs):
         index_story(instance)
 
 
-def _story_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if not reverse:  # story.countries.set(...)
+def _story_links_changed(sender, instance, action, model, pk_set, **kwargs):
+    if isinstance(instance, Story):  # story.countries.set(...)
         if action in {"post_add", "post_remove", "post_clear"}:
             index_story(instance)
+    elif model is not Story:  # taggit's keywords are shared with any other tagged model
+        return
     elif action == "pre_clear":  # contributor.stories.clear(): note whose bylines go
         instance._search_story_ids = _linked_story_ids(instance)
     elif action in {"post_add", "post_remove"}:
