@@ -17,7 +17,7 @@ import functools
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Case, F, Lookup, Prefetch, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.utils.html import escape
@@ -253,14 +253,15 @@ def _folded_text(text):
 
 
 def rebuild_index() -> int:
-    """Index every story again from scratch; return how many."""
-    StorySearchDocument.objects.all().delete()
-    count = index_stories(Story.objects.all())
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            # Rebuilds FTS5's index from the documents, then merges its segments for speed.
-            cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('rebuild')")
-            cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('optimize')")
+    """Index every story again from scratch; return how many. Readers see the old index until it is done."""
+    with transaction.atomic():
+        StorySearchDocument.objects.all().delete()
+        count = index_stories(Story.objects.all())
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                # Rebuilds FTS5's index from the documents, then merges its segments for speed.
+                cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('rebuild')")
+                cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('optimize')")
     return count
 
 
@@ -286,7 +287,9 @@ def connect_signals(app_config):
 
 
 def _story_saved(sender, instance, raw=False, **kwargs):
-    if not raw:  # fixtures load stories before their relations; rebuild_search_index after
+    # loaddata saves raw, before the story's relations: a fixture from dumpdata brings the
+    # search documents along, and rebuild_search_index indexes any other.
+    if not raw:
         index_story(instance)
 
 
