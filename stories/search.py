@@ -294,6 +294,8 @@ def _story_saved(sender, instance, raw=False, **kwargs):
 
 
 def _story_links_changed(sender, instance, action, model, pk_set, **kwargs):
+    if action in {"post_add", "post_remove"} and not pk_set:
+        return  # nothing changed: taggit sends post_add on every set(), so on every admin save
     if isinstance(instance, Story):  # story.countries.set(...)
         if action in {"post_add", "post_remove", "post_clear"}:
             index_story(instance)
