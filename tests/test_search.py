@@ -12,7 +12,7 @@ from lxml import html
 from stories.management.commands.seed_demo import Command as SeedDemo
 from stories.models import Contributor, Story, StorySearchDocument, TaggedCountry, TaggedTheme
 from stories.search import MAX_QUERY_LENGTH, highlight, index_stories, query_terms, search_stories, search_words
-from tests.factories import make_contributor, make_country, make_story, make_theme
+from tests.factories import make_contributor, make_country, make_story, make_theme, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +430,13 @@ def test_migrate_indexes_stories_left_without_a_search_document():
     StorySearchDocument.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert found("river") == ["River"]
+
+
+def test_a_story_published_from_the_admin_is_found_by_its_tags(client):
+    from tests.test_admin import story_form_data
+
+    client.force_login(make_user("chief", is_superuser=True))
+    data = story_form_data(status="published", contributors=[make_contributor("Mira Lazić").pk])
+    assert client.post(reverse("admin:stories_story_add"), data).status_code == 302
+    for query in ["Đorđe", "serbia", "poverty", "mining", "youth", "lazic"]:
+        assert found(query) == ["Đorđe's new story"], query
