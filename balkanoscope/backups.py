@@ -214,6 +214,14 @@ def restore_database(database_file):
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
+        # Functions too (the search index's trigger functions): the archive brings its own.
+        cursor.execute(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = current_schema() AND NOT EXISTS "
+            "(SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+        )
+        for (function,) in cursor.fetchall():
+            cursor.execute(f"DROP FUNCTION IF EXISTS {function} CASCADE")
     connections.close_all()
     run_postgres_tool(
         ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname",

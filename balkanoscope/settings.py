@@ -99,6 +99,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.integer("DATABASE_CONNECT_TIMEOUT", 3, minimum=1)
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATABASE_ROUTERS = ["stories.routers.SearchIndexRouter"]  # keeps the FTS5 join model out of dumps
 
 CACHE_URL_VARIABLE = "CACHE_URL" if env.text("CACHE_URL") else "REDIS_URL"
 CACHES = {

@@ -4,6 +4,7 @@ from functools import partial
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -586,3 +587,51 @@ class StoryImage(models.Model):
         if fitting:
             return self.image.storage.url(fitting[-1]["name"])
         return self.image.url
+
+
+class StorySearchDocument(models.Model):
+    """What search matches a story on, written by stories.search.index_stories().
+
+    The texts are folded to lowercase ASCII words (stories.search.search_words), one field
+    per weight. The database indexes this table itself, through triggers the migration
+    creates: a weighted tsvector with a GIN index on PostgreSQL, an FTS5 table on SQLite.
+    """
+
+    story = models.OneToOneField(Story, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    title = models.TextField()
+    secondary = models.TextField(blank=True)  # subtitle and summary
+    details = models.TextField(blank=True)  # storyteller, location, contributors, countries, themes, keywords
+    body = models.TextField(blank=True)
+    plain_text = models.TextField(blank=True)  # summary and body as readers see them, for result snippets
+    vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only, set by a trigger
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return self.title
+
+
+class SqliteFullTextEntry(models.Model):
+    """SQLite only: a row of the FTS5 table over StorySearchDocument, declared so that the
+    ORM can join it; the migration creates the table itself."""
+
+    story = models.OneToOneField(
+        Story,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="story_id",
+        related_name="sqlite_full_text_entry",
+    )
+    # FTS5's hidden column named after the table: `stories_search_fts MATCH '...'` searches every column.
+    match = models.TextField(db_column="stories_search_fts")
+    # FTS5's hidden bm25 score with the column weights the migration configures; lower is better.
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "stories_search_fts"
+
+    def __str__(self):
+        return str(self.story_id)

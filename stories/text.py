@@ -35,14 +35,21 @@ _TRANSLITERATION = str.maketrans(
 _SEPARATORS_RE = re.compile(r"[^a-z0-9]+")
 
 
-def slugify_transliterated(value: str, max_length: int = 200) -> str:
-    """Return an ASCII slug of `value`; "" if it has no letters or digits to spell."""
+def transliterate(value: str) -> str:
+    """Return `value` in lowercase, Latin letters without diacritics ("Ђорђе" → "djordje").
+
+    Characters it cannot spell stay as they are; slugs and search treat them as separators.
+    """
     # NFC first, so that a decomposed "г" + accent is "ѓ" when the table sees it.
     text = unicodedata.normalize("NFC", value or "").lower().translate(_TRANSLITERATION)
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    return "".join(char for char in text if not unicodedata.combining(char)).lower()
+
+
+def slugify_transliterated(value: str, max_length: int = 200) -> str:
+    """Return an ASCII slug of `value`; "" if it has no letters or digits to spell."""
     # Any other character (a dash, an emoji, a letter we can't spell) separates words.
-    slug = _SEPARATORS_RE.sub("-", text).strip("-")
+    slug = _SEPARATORS_RE.sub("-", transliterate(value)).strip("-")
     if len(slug) <= max_length:
         return slug
     cut = slug[: max_length + 1]

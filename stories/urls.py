@@ -24,4 +24,5 @@ urlpatterns = [
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
     path("themes/<slug:slug>/feed/", require_safe(feeds.ThemeStoriesFeed()), name="theme_feed"),
     path("themes/<slug:slug>/feed/atom/", require_safe(feeds.ThemeStoriesAtomFeed()), name="theme_feed_atom"),
+    path("search/", views.search, name="search"),
 ]

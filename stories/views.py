@@ -18,6 +18,7 @@ from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, Theme
 from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
+from stories.search import clean_query, query_terms, search_stories, with_snippets
 from stories.sharing import share_links
 from stories.structured_data import vocabulary_breadcrumbs, website
 
@@ -129,6 +130,47 @@ def lookup_filter(request, param, model):
     if len(slug) > 100 or not SLUG.fullmatch(slug):
         raise Http404(_("There is no such filter."))
     return get_object_or_404(model, slug=slug)
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    # The forms' lists double as the filters' lookups: no query per filter.
+    countries = list(Country.objects.all())
+    themes = list(Theme.objects.all())
+    country = pick_filter(request, "country", countries)
+    theme = pick_filter(request, "theme", themes)
+    page = None
+    if query_terms(query):
+        page = paginate(request, search_stories(query, country=country, theme=theme))
+        page.object_list = with_snippets(page.object_list, query)
+    active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
+    return render(
+        request,
+        "stories/search.html",
+        {
+            "query": query,
+            "page": page,
+            "countries": countries,
+            "themes": themes,
+            "country": country,
+            "theme": theme,
+            "active_filters": active_filters,
+            "footnoted_countries": footnoted_countries(stories=page.object_list if page else []),
+            "meta": page_meta(request, _("Search")),
+        },
+    )
+
+
+def pick_filter(request, param, choices):
+    """The country or theme named by ?param=<slug> among `choices`; None if empty, 404 if unknown."""
+    slug = request.GET.get(param)
+    if not slug:
+        return None
+    for choice in choices:
+        if choice.slug == slug:
+            return choice
+    raise Http404(_("There is no such filter."))
 
 
 @require_safe

@@ -19,6 +19,7 @@ from stories.models import (
     Theme,
 )
 from stories.sanitize import clean_html
+from stories.search import index_stories
 from stories.text import reading_time_minutes
 
 DEMO_KEYWORD = "demo"
@@ -195,6 +196,8 @@ class Command(BaseCommand):
                     for story in created
                     for theme in rng.sample(themes, k=2)
                 )
+                # bulk_create sends no signals: index the batch in bulk too.
+                index_stories([story.pk for story in created])
 
 
 GENERATED_SUBJECTS = [
