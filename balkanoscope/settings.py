@@ -44,6 +44,9 @@ MIDDLEWARE = [
     "balkanoscope.middleware.health_check_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After the security headers and static files, before sessions: a cached page costs one
+    # primary-key query and a cache lookup. See balkanoscope/page_cache.py.
+    "balkanoscope.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +89,31 @@ CACHE_URL_VARIABLE = "CACHE_URL" if env.text("CACHE_URL") else "REDIS_URL"
 CACHES = {
     "default": env.cache(CACHE_URL_VARIABLE, env.text(CACHE_URL_VARIABLE, "locmem://"), key_prefix="balkanoscope")
 }
+
+# The page cache (balkanoscope/page_cache.py). Correct with per-process local-memory caches
+# too: every key includes a content version read from the database on each request.
+PAGE_CACHE = env.boolean("PAGE_CACHE", default=not DEBUG)  # off while editing templates
+# Counts and lists derived from the content, cached per content version even when PAGE_CACHE is off.
+DATA_CACHE = env.boolean("DATA_CACHE", default=True)
+PAGE_CACHE_URL_NAMES = {
+    "stories:home",
+    "stories:list",
+    "stories:detail",
+    "stories:countries",
+    "stories:country",
+    "stories:themes",
+    "stories:theme",
+    "partners:list",
+    "partners:detail",
+    "partners:about",
+    "partners:page",
+}
+PAGE_CACHE_CONTENT_APPS = {"stories", "partners", "taggit"}  # any save or delete here outdates pages
+PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)
+PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60, minimum=0)  # browsers
+PAGE_CACHE_SHARED_MAX_AGE = env.integer("PAGE_CACHE_SHARED_MAX_AGE", 300, minimum=0)  # a CDN in front
+PAGE_CACHE_STALE_SECONDS = 60  # a CDN may serve a stale page this long while it revalidates
+RELEASE_ID = env.text("RELEASE_ID", "")  # e.g. the git commit; else a hash of the code and templates
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

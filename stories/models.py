@@ -1,12 +1,14 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TagBase, TaggedItem, TaggedItemBase
 
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
@@ -119,26 +121,55 @@ class Contributor(models.Model):
         super().save(*args, **kwargs)
 
 
+class ContentVersion(models.Model):
+    """One row counting changes to anything a public page shows. Every page cache key includes
+    the number, so one UPDATE in the editor's transaction outdates every cached page in every
+    process and app instance (see balkanoscope/page_cache.py)."""
+
+    SINGLETON_PK = 1
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)
+
+
 class StoryQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, until=None):
         """Stories a reader may see: marked published and dated now or earlier.
 
         The one definition of "public": every view, feed, sitemap and search starts here.
+        `until` (a time already past) narrows it to stories published by then, as a single
+        bound the database can seek to in the ordering index.
         """
-        return self.filter(status=Story.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(status=Story.Status.PUBLISHED, published_at__lte=min(until, now) if until else now)
 
     def for_cards(self):
         """What a story card shows, loaded in a fixed number of queries."""
         return self.prefetch_related("countries", "themes")
 
     def tagged(self, *, country=None, theme=None, keyword=None):
+        """Stories tagged with all of the given country, theme and keyword.
+
+        Correlated EXISTS probes of the (story, tag) unique indexes, not joins: the database
+        walks stories newest first along the ordering index and stops at the page's end,
+        instead of collecting every story of a large country first.
+        """
         stories = self
         if country is not None:
-            stories = stories.filter(tagged_countries__tag=country)
+            stories = stories.filter(Exists(TaggedCountry.objects.filter(content_object=OuterRef("pk"), tag=country)))
         if theme is not None:
-            stories = stories.filter(tagged_themes__tag=theme)
+            stories = stories.filter(Exists(TaggedTheme.objects.filter(content_object=OuterRef("pk"), tag=theme)))
         if keyword is not None:
-            stories = stories.filter(tags=keyword)
+            story_type = ContentType.objects.get_for_model(Story)  # memoised by Django after the first call
+            stories = stories.filter(
+                Exists(TaggedItem.objects.filter(content_type=story_type, object_id=OuterRef("pk"), tag=keyword))
+            )
         return stories
 
 

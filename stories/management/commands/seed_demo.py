@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from balkanoscope.page_cache import bump_content_version
 from partners.models import Page, Partner
 from stories import demo_content
 from stories.demo_art import landscape, partner_logo
@@ -195,6 +196,7 @@ class Command(BaseCommand):
                     for story in created
                     for theme in rng.sample(themes, k=2)
                 )
+        bump_content_version()  # bulk inserts send no signals: outdate cached pages and counts here
 
 
 GENERATED_SUBJECTS = [

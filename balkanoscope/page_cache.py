@@ -1,0 +1,315 @@
+"""The page cache: rendered public pages kept in Django's cache, with conditional GET.
+
+Correctness rests on the *content state* every key includes:
+
+- the content version, a counter in the database (`stories.ContentVersion`) bumped in the
+  same transaction as every save or delete of anything a page shows. Reading it is one
+  primary-key query per request, so several gunicorn workers, each with its own
+  local-memory cache, and several app instances sharing Redis all see a change on the
+  very next request: no invalidation message has to reach every process;
+- the next scheduled publish time, so a scheduled story appears on time: entries never
+  outlive it, and once it passes every key changes;
+- the release (templates and code), so a deployment never serves pages rendered by the
+  previous one from a shared cache.
+
+Which pages are cached is decided by URL name (settings.PAGE_CACHE_URL_NAMES); anything
+else (admin, preview, health checks) passes through untouched.
+"""
+
+import gzip
+import hashlib
+import logging
+from functools import cache
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.db.models import F, Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+# Query parameters that only tell analytics where a reader came from: the page is the same.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
+TRACKING_PREFIXES = ("utm_",)
+# Compressing once when a page is stored is cheaper than per response, and pays off on phones.
+MIN_COMPRESS_BYTES = 1024
+BROTLI_QUALITY = 6
+# With no scheduled story, entries still expire now and then so the cache never fills with dead versions.
+MAX_ENTRY_SECONDS = 60 * 60
+# The header names a cached entry keeps: anything else (cookies above all) is never stored.
+STORED_HEADERS = {
+    "content-type",
+    "content-language",
+    "x-frame-options",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "content-security-policy",
+    "permissions-policy",
+    "vary",
+}
+
+
+# --- The content state ------------------------------------------------------------------
+
+
+def bump_content_version(**_signal_arguments):
+    """Mark every cached page as outdated. Runs inside the writer's transaction, so a reader
+    who sees the new number also sees the new content."""
+    from stories.models import ContentVersion
+
+    updated = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK).update(
+        number=F("number") + 1, changed_at=timezone.now()
+    )
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=ContentVersion.SINGLETON_PK, defaults={"number": 1})
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: anything saved or deleted in an app whose models pages show."""
+    meta = sender._meta
+    if (
+        meta.app_label in settings.PAGE_CACHE_CONTENT_APPS
+        and meta.model_name != "contentversion"
+        and not kwargs.get("raw")
+    ):
+        bump_content_version()
+
+
+def connect_invalidation():
+    """Bump the content version on every save, delete and m2m change of content models
+    (stories, countries, themes, contributors, their through models, taggit tags, partners,
+    pages). Bulk writes that skip signals call bump_content_version() themselves."""
+    post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
+    post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(m2m_content_changed, dispatch_uid="page_cache_m2m_changed")
+
+
+def m2m_content_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        content_changed(sender)
+
+
+def read_content_state():
+    """The content version and the next scheduled publish time, in one query: a primary-key
+    lookup and an index range probe, whatever the number of stories."""
+    from stories.models import ContentVersion, Story
+
+    upcoming = (
+        Story.objects.filter(status=Story.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values("published_at")[:1]
+    )
+    row = (
+        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK).values_list("number", Subquery(upcoming)).first()
+    )
+    return ContentState(*row) if row else ContentState(0, None)
+
+
+class ContentState:
+    """What a cached page depends on, read once per request."""
+
+    def __init__(self, version, next_publish_at):
+        self.version = version
+        self.next_publish_at = next_publish_at
+
+    @property
+    def token(self):
+        epoch = int(self.next_publish_at.timestamp()) if self.next_publish_at else 0
+        return f"{release_id()}:{self.version}:{epoch}"
+
+    def seconds_to_live(self, limit=MAX_ENTRY_SECONDS):
+        """How long something computed now stays true: never past the next scheduled publish."""
+        if self.next_publish_at is None:
+            return limit
+        remaining = (self.next_publish_at - timezone.now()).total_seconds()
+        return max(0, min(limit, int(remaining)))
+
+
+def content_state(request=None):
+    """The content state, memoised on the request so every cache lookup of a page agrees."""
+    state = getattr(request, "_content_state", None)
+    if state is None:
+        state = read_content_state()
+        if request is not None:
+            request._content_state = state
+    return state
+
+
+def cached_value(request, name, compute):
+    """A value derived from the content (a count, a list), cached for the current content
+    state: recomputed after any edit or when a scheduled story comes due."""
+    if not settings.DATA_CACHE:
+        return compute()
+    state = content_state(request)
+    key = "page-cache:value:" + hashlib.md5(f"{state.token}:{name}".encode(), usedforsecurity=False).hexdigest()
+    found = django_cache.get(key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    timeout = state.seconds_to_live()
+    if timeout >= 1:
+        django_cache.set(key, (value,), timeout)
+    return value
+
+
+@cache
+def release_id():
+    """Identifies the running code and templates: RELEASE_ID, or a hash of the source files."""
+    if settings.RELEASE_ID:
+        return settings.RELEASE_ID
+    digest = hashlib.md5(usedforsecurity=False)
+    base = Path(settings.BASE_DIR)
+    for pattern in ("templates/**/*.html", "*/**/*.py"):
+        for path in sorted(base.glob(pattern)):
+            if ".venv" in path.parts or "var" in path.parts or "tests" in path.parts:
+                continue
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+# --- The middleware ---------------------------------------------------------------------
+
+
+def normalized_query(query_string):
+    """The query string without tracking parameters, sorted, so shared links share entries."""
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(query_string, keep_blank_values=True)
+        if name not in TRACKING_PARAMETERS and not name.startswith(TRACKING_PREFIXES)
+    ]
+    return urlencode(sorted(pairs))
+
+
+def cacheable_url_name(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    name = match.view_name
+    return name if name in settings.PAGE_CACHE_URL_NAMES else None
+
+
+def has_session(request):
+    """Editors carry a session cookie; their pages are rendered fresh and kept private."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def preferred_encoding(request):
+    accepted = request.headers.get("Accept-Encoding", "")
+    codings = {part.split(";")[0].strip().lower(): part for part in accepted.split(",")}
+    for coding in ("br", "gzip"):
+        if coding in codings and "q=0" not in codings[coding].replace(" ", "").replace("q=0.", ""):
+            return coding
+    return None
+
+
+class CachedPage:
+    """A rendered page as stored: its headers, body in each encoding, and validators."""
+
+    def __init__(self, response):
+        self.status = response.status_code
+        self.headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
+        body = response.content
+        self.bodies = {None: body}
+        if len(body) >= MIN_COMPRESS_BYTES:
+            self.bodies["br"] = brotli.compress(body, quality=BROTLI_QUALITY)
+            self.bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+        self.etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
+        self.last_modified = int(timezone.now().timestamp())
+
+    def etag(self, encoding):
+        return f'"{self.etag_base}-{encoding}"' if encoding else f'"{self.etag_base}"'
+
+    def matches(self, request):
+        """True if the client's copy is this page (If-None-Match first, then If-Modified-Since)."""
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match:
+            tags = parse_etags(if_none_match)
+            return "*" in tags or any(tag.removeprefix("W/").strip('"').split("-")[0] == self.etag_base for tag in tags)
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return since is not None and self.last_modified <= since
+
+    def response(self, request, state):
+        encoding = preferred_encoding(request) if len(self.bodies) > 1 else None
+        if self.matches(request):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(self.bodies[encoding], status=self.status)
+            for name, value in self.headers:
+                response[name] = value
+            if encoding:
+                response["Content-Encoding"] = encoding
+            response["Content-Length"] = str(len(response.content))
+        response["ETag"] = self.etag(encoding)
+        response["Last-Modified"] = http_date(self.last_modified)
+        response["Cache-Control"] = public_cache_control(state)
+        if len(self.bodies) > 1:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+def public_cache_control(state):
+    """Short browser caching, longer shared (CDN) caching, and never past a scheduled publish."""
+    max_age = state.seconds_to_live(settings.PAGE_CACHE_MAX_AGE)
+    shared_max_age = state.seconds_to_live(settings.PAGE_CACHE_SHARED_MAX_AGE)
+    return f"public, max-age={max_age}, s-maxage={shared_max_age}, stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
+
+
+def is_storable(response):
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def page_cache_middleware(get_response):
+    """Serve cached public pages before sessions, CSRF or the view run; store what they render."""
+
+    def middleware(request):
+        if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:
+            return get_response(request)
+        request.get_host()  # a disallowed Host is refused (400) even when the page is cached
+        if has_session(request):
+            response = get_response(request)
+            if response.status_code == 200 and "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-cache"
+            return response
+
+        state = content_state(request)
+        key = page_key(request, state)
+        if settings.PAGE_CACHE:
+            page = django_cache.get(key)
+            if page is not None:
+                return page.response(request, state)
+        response = get_response(request)
+        if not is_storable(response):
+            return response
+        page = CachedPage(response)
+        timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
+        if settings.PAGE_CACHE and timeout >= 1:
+            try:
+                django_cache.set(key, page, timeout)
+            except Exception:  # a full or absent cache must never break a page
+                logger.warning("page cache: could not store %s", request.path, exc_info=True)
+        return page.response(request, state)
+
+    return middleware
+
+
+def page_key(request, state):
+    address = f"{state.token}:{request.path}?{normalized_query(request.META.get('QUERY_STRING', ''))}"
+    return "page-cache:page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
