@@ -26,7 +26,8 @@ from urllib.parse import parse_qsl, urlencode
 import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db.models import F, Subquery
+from django.db import connection
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
@@ -100,18 +101,27 @@ def m2m_content_changed(sender, action, **kwargs):
 
 def read_content_state():
     """The content version and the next scheduled publish time, in one query: a primary-key
-    lookup and an index range probe, whatever the number of stories."""
+    lookup and an index range probe, whatever the number of stories. Plain SQL, since this
+    runs on every request and building it through the ORM costs more than running it."""
     from stories.models import ContentVersion, Story
 
-    upcoming = (
-        Story.objects.filter(status=Story.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values("published_at")[:1]
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT number, (SELECT {quote('published_at')} FROM {quote(Story._meta.db_table)}"
+        f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
+        f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
     )
-    row = (
-        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK).values_list("number", Subquery(upcoming)).first()
-    )
-    return ContentState(*row) if row else ContentState(0, None)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Story.Status.PUBLISHED.value, now, ContentVersion.SINGLETON_PK])
+        row = cursor.fetchone()
+    if row is None:
+        return ContentState(0, None)
+    number, upcoming = row
+    convert = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
+    if upcoming is not None and convert is not None:
+        upcoming = convert(upcoming, None, connection)
+    return ContentState(number, upcoming)
 
 
 class ContentState:
@@ -213,21 +223,42 @@ def preferred_encoding(request):
 
 
 class CachedPage:
-    """A rendered page as stored: its headers, body in each encoding, and validators."""
+    """A rendered page as stored, in one encoding: headers, body and validators. Each encoding
+    is its own cache entry, so a hit reads only the bytes it sends."""
 
-    def __init__(self, response):
-        self.status = response.status_code
-        self.headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
+    def __init__(self, status, headers, body, encoding, etag_base, last_modified):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.encoding = encoding
+        self.etag_base = etag_base
+        self.last_modified = last_modified
+
+    @classmethod
+    def variants(cls, response):
+        """{encoding: CachedPage} for identity, brotli and gzip (small pages: identity only)."""
+        headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
         body = response.content
-        self.bodies = {None: body}
-        if len(body) >= MIN_COMPRESS_BYTES:
-            self.bodies["br"] = brotli.compress(body, quality=BROTLI_QUALITY)
-            self.bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
-        self.etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
-        self.last_modified = int(timezone.now().timestamp())
+        etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
+        last_modified = int(timezone.now().timestamp())
+        plain = cls(response.status_code, headers, body, None, etag_base, last_modified)
+        if len(body) < MIN_COMPRESS_BYTES:
+            return {None: plain, "br": plain, "gzip": plain}
+        compressed = {
+            "br": brotli.compress(body, quality=BROTLI_QUALITY),
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        }
+        return {
+            None: plain,
+            **{
+                encoding: cls(response.status_code, headers, data, encoding, etag_base, last_modified)
+                for encoding, data in compressed.items()
+            },
+        }
 
-    def etag(self, encoding):
-        return f'"{self.etag_base}-{encoding}"' if encoding else f'"{self.etag_base}"'
+    @property
+    def etag(self):
+        return f'"{self.etag_base}-{self.encoding}"' if self.encoding else f'"{self.etag_base}"'
 
     def matches(self, request):
         """True if the client's copy is this page (If-None-Match first, then If-Modified-Since)."""
@@ -239,21 +270,19 @@ class CachedPage:
         return since is not None and self.last_modified <= since
 
     def response(self, request, state):
-        encoding = preferred_encoding(request) if len(self.bodies) > 1 else None
         if self.matches(request):
             response = HttpResponseNotModified()
         else:
-            response = HttpResponse(self.bodies[encoding], status=self.status)
+            response = HttpResponse(self.body, status=self.status)
             for name, value in self.headers:
                 response[name] = value
-            if encoding:
-                response["Content-Encoding"] = encoding
-            response["Content-Length"] = str(len(response.content))
-        response["ETag"] = self.etag(encoding)
+            if self.encoding:
+                response["Content-Encoding"] = self.encoding
+            response["Content-Length"] = str(len(self.body))
+        response["ETag"] = self.etag
         response["Last-Modified"] = http_date(self.last_modified)
         response["Cache-Control"] = public_cache_control(state)
-        if len(self.bodies) > 1:
-            patch_vary_headers(response, ["Accept-Encoding"])
+        patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
 
@@ -291,21 +320,22 @@ def page_cache_middleware(get_response):
 
         state = content_state(request)
         key = page_key(request, state)
+        encoding = preferred_encoding(request)
         if settings.PAGE_CACHE:
-            page = django_cache.get(key)
+            page = django_cache.get(f"{key}:{encoding}")
             if page is not None:
                 return page.response(request, state)
         response = get_response(request)
         if not is_storable(response):
             return response
-        page = CachedPage(response)
+        variants = CachedPage.variants(response)
         timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
         if settings.PAGE_CACHE and timeout >= 1:
             try:
-                django_cache.set(key, page, timeout)
+                django_cache.set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
             except Exception:  # a full or absent cache must never break a page
                 logger.warning("page cache: could not store %s", request.path, exc_info=True)
-        return page.response(request, state)
+        return variants[encoding].response(request, state)
 
     return middleware
 
