@@ -1,4 +1,5 @@
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -350,8 +351,10 @@ class Story(models.Model):
                 storage.delete(previous_image["hero_image"])
         self.hero_renditions = []
         if self.hero_image:
-            # A new image gets new file names, so caches holding the old ones can keep them forever.
-            version = hashlib.sha256(self.hero_image.name.encode()).hexdigest()[:8]
+            # A new image gets new file names, so caches holding the old ones can keep them forever
+            # (media serves renditions as immutable). The time makes them unique even when an
+            # upload reuses the name of a deleted file.
+            version = hashlib.sha256(f"{self.hero_image.name}:{time.time_ns()}".encode()).hexdigest()[:8]
             self.hero_renditions = make_renditions(self.hero_image, storage, f"story-{self.pk}-{version}")
         Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
 
