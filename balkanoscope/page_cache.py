@@ -173,16 +173,17 @@ def cached_value(request, name, compute):
 
 @cache
 def release_id():
-    """Identifies the running code and templates: RELEASE_ID, or a hash of the source files."""
+    """Identifies the running code and templates: RELEASE_ID, or a hash of the project's own
+    Python packages and templates (computed once, in gunicorn's master before it forks)."""
     if settings.RELEASE_ID:
         return settings.RELEASE_ID
     digest = hashlib.md5(usedforsecurity=False)
     base = Path(settings.BASE_DIR)
-    for pattern in ("templates/**/*.html", "*/**/*.py"):
-        for path in sorted(base.glob(pattern)):
-            if ".venv" in path.parts or "var" in path.parts or "tests" in path.parts:
-                continue
-            digest.update(path.read_bytes())
+    for folder in sorted(base.iterdir()):
+        if folder.name == "templates" or ((folder / "__init__.py").exists() and folder.name != "tests"):
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
+                    digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -307,6 +308,7 @@ def is_storable(response):
 
 def page_cache_middleware(get_response):
     """Serve cached public pages before sessions, CSRF or the view run; store what they render."""
+    release_id()  # now, while loading, rather than in each worker's first request
 
     def middleware(request):
         if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:

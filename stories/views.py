@@ -161,32 +161,41 @@ def story_detail(request, slug):
         slug=slug,
     )
     story_url = settings.SITE_URL + story.get_absolute_url()
-    context = story_page_context(story)
+    context = story_page_context(story, request)
     context.update(story_url=story_url, share_links=share_links(story_url, story.title))
     return render(request, "stories/story_detail.html", context)
 
 
-def story_page_context(story):
+def story_page_context(story, request=None):
     """Everything the story page shows around the story itself."""
-    published = Story.objects.published()
     countries = list(story.countries.all())
     themes = list(story.themes.all())
-    related = related_stories(story, countries=countries, themes=themes)
-    more_from_country = []
-    if countries:
-        more_from_country = list(
-            published.tagged(country=countries[0]).exclude(pk__in=[story.pk, *(s.pk for s in related)])[:4]
-        )
-    neighbours = adjacent_stories(story)
+    # The stories around this one change only when stories do: computed once per content version.
+    around = page_cache.cached_value(
+        request, f"stories-around:{story.pk}", lambda: stories_around(story, countries, themes)
+    )
     return {
         "story": story,
         "countries": countries,
         "themes": themes,
-        "related_stories": related,
-        "more_from_country": more_from_country,
         "first_country": countries[0] if countries else None,
-        **neighbours,
+        **around,
     }
+
+
+def stories_around(story, countries, themes):
+    """The sidebar's related stories and more from the story's first country, and the
+    previous and next stories."""
+    related = related_stories(story, countries=countries, themes=themes)
+    more_from_country = []
+    if countries:
+        more_from_country = list(
+            Story.objects.published()
+            .tagged(country=countries[0])
+            .exclude(pk__in=[story.pk, *(s.pk for s in related)])
+            .only("title", "slug", "published_at")[:4]
+        )
+    return {"related_stories": related, "more_from_country": more_from_country, **adjacent_stories(story)}
 
 
 def adjacent_stories(story):
