@@ -19,14 +19,14 @@ else (admin, preview, health checks) passes through untouched.
 import gzip
 import hashlib
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -105,23 +105,32 @@ def read_content_state():
     runs on every request and building it through the ORM costs more than running it."""
     from stories.models import ContentVersion, Story
 
-    quote = connection.ops.quote_name
-    sql = (
-        f"SELECT number, (SELECT {quote('published_at')} FROM {quote(Story._meta.db_table)}"
-        f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
-        f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
-    )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [Story.Status.PUBLISHED.value, now, ContentVersion.SINGLETON_PK])
+    database = connections[DEFAULT_DB_ALIAS]
+    now = database.ops.adapt_datetimefield_value(timezone.now())
+    with database.cursor() as cursor:
+        cursor.execute(
+            content_state_sql(database.vendor), [Story.Status.PUBLISHED.value, now, ContentVersion.SINGLETON_PK]
+        )
         row = cursor.fetchone()
     if row is None:
         return ContentState(0, None)
     number, upcoming = row
-    convert = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
+    convert = getattr(database.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
     if upcoming is not None and convert is not None:
-        upcoming = convert(upcoming, None, connection)
+        upcoming = convert(upcoming, None, database)
     return ContentState(number, upcoming)
+
+
+@cache
+def content_state_sql(vendor):
+    from stories.models import ContentVersion, Story
+
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    return (
+        f"SELECT number, (SELECT published_at FROM {quote(Story._meta.db_table)}"
+        f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
+        f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
+    )
 
 
 class ContentState:
@@ -201,12 +210,17 @@ def normalized_query(query_string):
 
 
 def cacheable_url_name(path):
+    name = view_name(path)
+    return name if name in settings.PAGE_CACHE_URL_NAMES else None
+
+
+@lru_cache(maxsize=4096)
+def view_name(path):
+    """The URL name a path resolves to (memoised: this runs before every public page)."""
     try:
-        match = resolve(path)
+        return resolve(path).view_name
     except Resolver404:
         return None
-    name = match.view_name
-    return name if name in settings.PAGE_CACHE_URL_NAMES else None
 
 
 def has_session(request):

@@ -31,6 +31,7 @@ CEILING_TARGETS = {"story": 0.70, "home": 0.60, "list": 0.60, "filtered list": 0
 CONNECTIONS = 32
 SMALL_SITE_STORIES = 1000
 RENDER_REPEATS = 50
+RENDER_ROUNDS = 5
 MAX_RENDER_GROWTH = 1.3
 MAX_CPU_MS_PER_STORY = 10
 MAX_SEARCH_P99_MS = 50
@@ -96,11 +97,8 @@ def main():
 
     step(f"seeding {SMALL_SITE_STORIES} stories for the growth comparison")
     small_site.create()
-    step(f"in-process renders with the page cache off, median of {RENDER_REPEATS}")
-    renders_small = json.loads(small_site.python("tests.bench.render", str(RENDER_REPEATS)))
-    renders = json.loads(
-        site.python("tests.bench.render", str(RENDER_REPEATS), "--story-html", str(STATIC_ROOT / CEILING_FILE))
-    )
+    step(f"in-process renders with the page cache off, {RENDER_ROUNDS} alternating rounds, median of {RENDER_REPEATS}")
+    renders_small, renders = measure_renders(small_site, site)
     verdicts = Verdicts()
     results = {}
     with Server(site) as server:
@@ -110,8 +108,8 @@ def main():
         step(
             f"static ceiling {ceiling_url}: {'the story page byte for byte' if same_html else 'DIFFERS from the story page'}"
         )
-        for label in available:
-            fetch(site.base_url + renders[label]["url"])  # warm the page cache
+        for label in available:  # every worker renders, compiles its templates and caches each page
+            load.run(site.base_url + renders[label]["url"], connections=8, seconds=1)
         for label in available:
             step(
                 f"load: {label}, {rounds} rounds of {seconds} s page / {seconds} s ceiling at {CONNECTIONS} connections"
@@ -135,6 +133,27 @@ def main():
     judge(verdicts, results, renders, renders_small, available, rss, weight, cpu_ms, stories)
     print(f"\nWhole run: {time.monotonic() - started:.0f} s. Files: var/bench/.")
     return 1 if verdicts.print() else 0
+
+
+def measure_renders(small_site, site):
+    """Renders at 1,000 and at N stories in alternating rounds, so both see the same noise."""
+    per_round = str(RENDER_REPEATS // RENDER_ROUNDS)
+    small, big = {}, {}
+    for number in range(RENDER_ROUNDS):
+        extra = ["--story-html", str(STATIC_ROOT / CEILING_FILE)] if number == 0 else []
+        for target, measured_site, arguments in ((small, small_site, []), (big, site, extra)):
+            for label, result in json.loads(measured_site.python("tests.bench.render", per_round, *arguments)).items():
+                if label in target and "cpu_ms" in result:
+                    target[label]["cpu_ms"] += result["cpu_ms"]
+                    target[label]["wall_ms"] += result["wall_ms"]
+                else:
+                    target.setdefault(label, result)
+    for results in (small, big):
+        for result in results.values():
+            if "cpu_ms" in result:
+                result["median_ms"] = statistics.median(result.pop("wall_ms"))
+                result["median_cpu_ms"] = statistics.median(result.pop("cpu_ms"))
+    return small, big
 
 
 def check_available(base_url, renders):
@@ -180,13 +199,16 @@ def report_pages(results, renders, renders_small, sizes, available, stories):
     heading(f"Pages under load ({CONNECTIONS} connections) and uncached renders (1,000 vs {stories:,} stories)")
     print(
         f"  {'page':<14}{'req/s':>8}{'ceiling':>9}{'ratio':>7}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}"
-        f"{'raw B':>8}{'br B':>7}{'gzip B':>8}{'queries':>8}{'1k ms':>7}{'N ms':>7}{'growth':>7}"
+        f"{'raw B':>8}{'br B':>7}{'gzip B':>8}{'queries':>8}{'1k cpu':>7}{'N cpu':>7}{'growth':>7}{'1k ms':>7}{'N ms':>7}"
     )
+    print("  (queries: first render with the data cache cold / warm; cpu and ms: median render, CPU and wall)")
     for label, render in renders.items():
         small = renders_small.get(label, {})
-        growth = render["median_ms"] / small["median_ms"] if render.get("median_ms") and small.get("median_ms") else 0
+        growth = render_growth(small, render)
         renders_part = (
-            f"{render.get('queries', '-'):>8}{small.get('median_ms', 0):>7.1f}{render.get('median_ms', 0):>7.1f}{growth:>6.2f}x"
+            f"{render.get('queries', '-'):>5}/{render.get('warm_queries', '-'):<2}"
+            f"{small.get('median_cpu_ms', 0):>7.1f}{render.get('median_cpu_ms', 0):>7.1f}{growth:>6.2f}x"
+            f"{small.get('median_ms', 0):>7.1f}{render.get('median_ms', 0):>7.1f}"
             if render.get("status") == 200
             else f"{'answers ' + str(render.get('status')) + ': skipped':>36}"
         )
@@ -197,7 +219,14 @@ def report_pages(results, renders, renders_small, sizes, available, stories):
                 f"{r['errors']:>7}{s['raw']:>8}{s['br']:>7}{s['gzip']:>8}{renders_part}"
             )
         else:
-            print(f"  {label:<14}{'not loaded':>78}{renders_part}")
+            print(f"  {label:<14}{'not loaded':>70}{renders_part}")
+
+
+def render_growth(small, render):
+    """How much slower a render is at N stories than at 1,000, in CPU time (see render.py)."""
+    if render.get("median_cpu_ms") and small.get("median_cpu_ms"):
+        return render["median_cpu_ms"] / small["median_cpu_ms"]
+    return 0.0
 
 
 def report_rest(rss, weight, uncached, cpu_ms):
@@ -241,12 +270,12 @@ def judge(verdicts, results, renders, renders_small, available, rss, weight, cpu
         verdicts.add(f"search p99 < {MAX_SEARCH_P99_MS} ms", None, "/search/ not built yet")
     for label, render in renders.items():
         small = renders_small.get(label, {})
-        if render.get("status") == 200 and small.get("median_ms"):
-            growth = render["median_ms"] / small["median_ms"]
+        if render.get("status") == 200 and small.get("median_cpu_ms"):
+            growth = render_growth(small, render)
             verdicts.add(
-                f"{label}: uncached render at {stories:,} within {MAX_RENDER_GROWTH}x of 1,000",
+                f"{label}: uncached render at {stories:,} within {MAX_RENDER_GROWTH}x of 1,000 (CPU time)",
                 growth <= MAX_RENDER_GROWTH,
-                f"{growth:.2f}x ({small['median_ms']:.1f} -> {render['median_ms']:.1f} ms)",
+                f"{growth:.2f}x ({small['median_cpu_ms']:.1f} -> {render['median_cpu_ms']:.1f} ms)",
             )
             verdicts.add(
                 f"{label}: <= {MAX_QUERIES} queries per uncached render",
