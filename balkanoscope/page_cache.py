@@ -77,11 +77,9 @@ def bump_content_version(**_signal_arguments):
 def content_changed(sender, **kwargs):
     """Signal receiver: anything saved or deleted in an app whose models pages show."""
     meta = sender._meta
-    if (
-        meta.app_label in settings.PAGE_CACHE_CONTENT_APPS
-        and meta.model_name != "contentversion"
-        and not kwargs.get("raw")
-    ):
+    # Raw saves (loaddata, restoring a backup) count too: restored content must not be served
+    # from pages cached before.
+    if meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and meta.model_name != "contentversion":
         bump_content_version()
 
 
@@ -114,11 +112,13 @@ def read_content_state():
         row = cursor.fetchone()
     if row is None:
         return ContentState(0, None)
-    number, upcoming = row
+    number, changed_at, upcoming = row
     convert = getattr(database.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
     if upcoming is not None and convert is not None:
         upcoming = convert(upcoming, None, database)
-    return ContentState(number, upcoming)
+    # The change time makes the version unique across histories: a database restored from a
+    # backup, or a fresh one, may count again through numbers a shared cache has seen.
+    return ContentState(f"{number}.{changed_at}", upcoming)
 
 
 @cache
@@ -127,7 +127,7 @@ def content_state_sql(vendor):
 
     quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
     return (
-        f"SELECT number, (SELECT published_at FROM {quote(Story._meta.db_table)}"
+        f"SELECT number, changed_at, (SELECT published_at FROM {quote(Story._meta.db_table)}"
         f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
         f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItem, TaggedItemBase
 
+from balkanoscope.page_cache import bump_content_version
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
 from stories.sanitize import clean_html
@@ -357,6 +358,7 @@ class Story(models.Model):
             version = hashlib.sha256(f"{self.hero_image.name}:{time.time_ns()}".encode()).hexdigest()[:8]
             self.hero_renditions = make_renditions(self.hero_image, storage, f"story-{self.pk}-{version}")
         Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
+        bump_content_version()  # update() sends no signal, and pages show the renditions
 
     @property
     def is_public(self):
