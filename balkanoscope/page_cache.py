@@ -170,13 +170,13 @@ def cached_value(request, name, compute):
         return compute()
     state = content_state(request)
     key = "page-cache:value:" + hashlib.md5(f"{state.token}:{name}".encode(), usedforsecurity=False).hexdigest()
-    found = django_cache.get(key)
+    found = cache_get(key)
     if found is not None:
         return found[0]
     value = compute()
     timeout = state.seconds_to_live()
     if timeout >= 1:
-        django_cache.set(key, (value,), timeout)
+        cache_set_many({key: (value,)}, timeout)
     return value
 
 
@@ -194,6 +194,36 @@ def release_id():
                 if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
                     digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+# --- The cache backend, which may be away -----------------------------------------------
+
+
+def cache_get(key):
+    """A cache read that treats an unreachable cache (Redis stopped) as a miss: the page is
+    then rendered from the database."""
+    try:
+        return django_cache.get(key)
+    except Exception:
+        log_cache_failure()
+        return None
+
+
+def cache_set_many(values, timeout):
+    try:
+        django_cache.set_many(values, timeout)
+    except Exception:
+        log_cache_failure()
+
+
+def log_cache_failure():
+    """Once per process, not once per request: an outage must not flood the log."""
+    if not log_cache_failure.logged:
+        log_cache_failure.logged = True
+        logger.warning("page cache: the cache backend failed; rendering from the database", exc_info=True)
+
+
+log_cache_failure.logged = False
 
 
 # --- The middleware ---------------------------------------------------------------------
@@ -338,7 +368,7 @@ def page_cache_middleware(get_response):
         key = page_key(request, state)
         encoding = preferred_encoding(request)
         if settings.PAGE_CACHE:
-            page = django_cache.get(f"{key}:{encoding}")
+            page = cache_get(f"{key}:{encoding}")
             if page is not None:
                 return page.response(request, state)
         response = get_response(request)
@@ -347,10 +377,7 @@ def page_cache_middleware(get_response):
         variants = CachedPage.variants(response)
         timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
         if settings.PAGE_CACHE and timeout >= 1:
-            try:
-                django_cache.set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
-            except Exception:  # a full or absent cache must never break a page
-                logger.warning("page cache: could not store %s", request.path, exc_info=True)
+            cache_set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
         return variants[encoding].response(request, state)
 
     return middleware

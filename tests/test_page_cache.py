@@ -255,3 +255,15 @@ def test_loading_data_raw_as_a_restore_does_outdate_cached_pages(client, content
     for restored in serializers.deserialize("json", saved):
         restored.save()  # raw, as loaddata saves
     assert "Water for Bor" in text(client, story.get_absolute_url())
+
+
+def test_pages_render_from_the_database_when_the_cache_backend_is_down(client, content, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert "Water for Bor" in text(client, "/")
+    assert "Water for Bor" in text(client, content["story"].get_absolute_url())
