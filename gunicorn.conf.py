@@ -8,8 +8,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # Recycle workers now and then, staggered, so a slow leak never grows and they never restart together.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+# Not too often: a worker serves cached pages at hundreds per second, and each restart empties
+# its local-memory page cache and drops its keep-alive connections.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "2000"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5

@@ -27,8 +27,14 @@ FORMAT_VERSION = 1
 SQLITE = "django.db.backends.sqlite3"
 POSTGRESQL = "django.db.backends.postgresql"
 # Rows that `migrate` itself creates (content types, permissions, the Editor and Contributor
-# groups): a database holding only these is a fresh installation.
-BOOKKEEPING_MODELS = {"contenttypes.contenttype", "auth.permission", "auth.group", "sessions.session"}
+# groups, the page cache's content version): a database holding only these is a fresh installation.
+BOOKKEEPING_MODELS = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "auth.group",
+    "sessions.session",
+    "stories.contentversion",
+}
 TEMPORARY_UPLOAD_PREFIX = ".upload-"  # AtomicFileSystemStorage's files being written
 
 

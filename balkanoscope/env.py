@@ -125,6 +125,8 @@ def cache(name, value, *, key_prefix):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": parts.netloc or "balkanoscope",
             "KEY_PREFIX": key_prefix,
+            # Room for ~650 pages (three encodings each); each worker holds its own copy.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -55,6 +55,9 @@ MIDDLEWARE = [
     "balkanoscope.middleware.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "balkanoscope.middleware.DatabaseUnavailableMiddleware",
+    # After the security headers, static files and the database check, before sessions: a
+    # cached page costs one primary-key query and a cache lookup. See balkanoscope/page_cache.py.
+    "balkanoscope.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,6 +126,40 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only: no record of who lo
 AXES_VERBOSE = False  # axes' own log lines carry usernames and addresses
 # Proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
 TRUSTED_PROXY_COUNT = env.integer("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0)
+# The page cache (balkanoscope/page_cache.py). Correct with per-process local-memory caches
+# too: every key includes a content version read from the database on each request.
+PAGE_CACHE = env.boolean("PAGE_CACHE", default=not DEBUG)  # off while editing templates
+# Counts and lists derived from the content, cached per content version even when PAGE_CACHE is off.
+DATA_CACHE = env.boolean("DATA_CACHE", default=True)
+PAGE_CACHE_URL_NAMES = {
+    "stories:home",
+    "stories:list",
+    "stories:detail",
+    "stories:countries",
+    "stories:country",
+    "stories:themes",
+    "stories:theme",
+    "partners:list",
+    "partners:detail",
+    "partners:about",
+    "partners:page",
+    "stories:search",
+    "stories:feed",
+    "stories:feed_atom",
+    "stories:country_feed",
+    "stories:country_feed_atom",
+    "stories:theme_feed",
+    "stories:theme_feed_atom",
+    "sitemap",
+    "sitemap_section",
+    "robots_txt",
+}
+PAGE_CACHE_CONTENT_APPS = {"stories", "partners", "taggit"}  # any save or delete here outdates pages
+PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)
+PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60, minimum=0)  # browsers
+PAGE_CACHE_SHARED_MAX_AGE = env.integer("PAGE_CACHE_SHARED_MAX_AGE", 300, minimum=0)  # a CDN in front
+PAGE_CACHE_STALE_SECONDS = 60  # a CDN may serve a stale page this long while it revalidates
+RELEASE_ID = env.text("RELEASE_ID", "")  # e.g. the git commit; else a hash of the code and templates
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

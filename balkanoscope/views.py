@@ -39,6 +39,13 @@ MEDIA_CONTENT_TYPES = {
     ".avif": "image/avif",
 }
 
+# Renditions are named after the story and a hash of its image's name, so a new image gets
+# new URLs and browsers and CDNs may keep the old ones for good. Uploaded originals keep
+# their names when re-saved, so they are cached for a day only.
+RENDITIONS_FOLDER = "renditions/"
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+UPLOAD_CACHE_CONTROL = "public, max-age=86400"
+
 
 @require_safe
 def media(request, path):
@@ -48,7 +55,7 @@ def media(request, path):
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Type"] = content_type
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=86400"
+    response["Cache-Control"] = MEDIA_CACHE_CONTROL if path.startswith(RENDITIONS_FOLDER) else UPLOAD_CACHE_CONTROL
     return response
 
 

@@ -1,18 +1,22 @@
 import hashlib
+import time
 import uuid
 from functools import partial
 
 import reversion
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TagBase, TaggedItem, TaggedItemBase
 
+from balkanoscope.page_cache import bump_content_version
 from stories.consent import consent_form_path
 from stories.image_fields import SafeImageField
 from stories.images import delete_renditions, make_renditions
@@ -138,26 +142,55 @@ class Contributor(models.Model):
         super().save(*args, **kwargs)
 
 
+class ContentVersion(models.Model):
+    """One row counting changes to anything a public page shows. Every page cache key includes
+    the number, so one UPDATE in the editor's transaction outdates every cached page in every
+    process and app instance (see balkanoscope/page_cache.py)."""
+
+    SINGLETON_PK = 1
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)
+
+
 class StoryQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, until=None):
         """Stories a reader may see: marked published and dated now or earlier.
 
         The one definition of "public": every view, feed, sitemap and search starts here.
+        `until` (a time already past) narrows it to stories published by then, as a single
+        bound the database can seek to in the ordering index.
         """
-        return self.filter(status=Story.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(status=Story.Status.PUBLISHED, published_at__lte=min(until, now) if until else now)
 
     def for_cards(self):
         """What a story card shows, loaded in a fixed number of queries."""
         return self.prefetch_related("countries", "themes")
 
     def tagged(self, *, country=None, theme=None, keyword=None):
+        """Stories tagged with all of the given country, theme and keyword.
+
+        Correlated EXISTS probes of the (story, tag) unique indexes, not joins: the database
+        walks stories newest first along the ordering index and stops at the page's end,
+        instead of collecting every story of a large country first.
+        """
         stories = self
         if country is not None:
-            stories = stories.filter(tagged_countries__tag=country)
+            stories = stories.filter(Exists(TaggedCountry.objects.filter(content_object=OuterRef("pk"), tag=country)))
         if theme is not None:
-            stories = stories.filter(tagged_themes__tag=theme)
+            stories = stories.filter(Exists(TaggedTheme.objects.filter(content_object=OuterRef("pk"), tag=theme)))
         if keyword is not None:
-            stories = stories.filter(tags=keyword)
+            story_type = ContentType.objects.get_for_model(Story)  # memoised by Django after the first call
+            stories = stories.filter(
+                Exists(TaggedItem.objects.filter(content_type=story_type, object_id=OuterRef("pk"), tag=keyword))
+            )
         return stories
 
 
@@ -405,8 +438,10 @@ class Story(models.Model):
         storage = self.hero_image.storage
         self.hero_renditions = []
         if self.hero_image:
-            # A new image gets new file names, so caches holding the old ones can keep them forever.
-            version = hashlib.sha256(self.hero_image.name.encode()).hexdigest()[:8]
+            # A new image gets new file names, so caches holding the old ones can keep them forever
+            # (media serves renditions as immutable). The time makes them unique even when an
+            # upload reuses the name of a deleted file.
+            version = hashlib.sha256(f"{self.hero_image.name}:{time.time_ns()}".encode()).hexdigest()[:8]
             self.hero_renditions = make_renditions(self.hero_image, storage, f"story-{self.pk}-{version}")
         Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
         if previous_image and previous_image["hero_image"]:
@@ -415,6 +450,7 @@ class Story(models.Model):
                 # Only once the new image is saved for good: if this save fails (a full disk while
                 # writing renditions), the rolled-back row still points at files that still exist.
                 transaction.on_commit(partial(delete_story_files, storage, previous_image))
+        bump_content_version()  # update() sends no signal, and pages show the renditions
 
     @property
     def is_public(self):

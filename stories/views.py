@@ -2,20 +2,21 @@ import re
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Q, Subquery, Value, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from balkanoscope import page_cache
 from stories import share_images
 from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
 from stories.metadata import feed_links, page_meta, story_meta, summarise
-from stories.models import Country, Story, StorySlug, Theme
+from stories.models import Country, Story, StorySlug, TaggedCountry, TaggedTheme, Theme
 from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
 from stories.search import clean_query, query_terms, search_stories, with_snippets
@@ -26,13 +27,28 @@ STORIES_PER_PAGE = 12
 SLUG = re.compile(r"[-\w]+")
 
 
-def paginate(request, queryset, per_page=STORIES_PER_PAGE):
-    """The requested page, or 404 for page=0, -1, abc or past the end (never a 500)."""
+class CachedCountPaginator(Paginator):
+    """A paginator whose COUNT(*), the one query that grows with the table, is computed once
+    per content version (see page_cache.cached_value) instead of on every request."""
+
+    def __init__(self, object_list, per_page, *, request, count_name):
+        super().__init__(object_list, per_page)
+        self.request = request
+        self.count_name = count_name
+
+    @cached_property
+    def count(self):
+        return page_cache.cached_value(self.request, f"count:{self.count_name}", self.object_list.count)
+
+
+def paginate(request, queryset, *, count_name, per_page=STORIES_PER_PAGE):
+    """The requested page, or 404 for page=0, -1, abc or past the end (never a 500).
+    `count_name` names the list for the cached count: equal names must mean equal lists."""
     number = request.GET.get("page", "1")
     if not number.isdigit() or len(number) > 6:
         raise Http404(_("There is no such page."))
     try:
-        page = Paginator(queryset, per_page).page(int(number))
+        page = CachedCountPaginator(queryset, per_page, request=request, count_name=count_name).page(int(number))
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
     page.elided_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
@@ -46,14 +62,34 @@ def paginated_canonical_url(request, page):
     return settings.SITE_URL + request.path + query
 
 
-def with_story_counts(vocabulary):
+def story_counts(request):
+    """How many stories a reader can see under each country and each theme. Counting reads
+    every published story's tags, so it is one query, cached per content version."""
+
+    def count_by_tag():
+        published = Story.objects.published().values("pk")
+        per_tag = [
+            tagged.objects.filter(content_object__in=published)
+            .values("tag")
+            .annotate(kind=Value(kind), total=Count("pk"))
+            .values_list("kind", "tag", "total")
+            for kind, tagged in (("country", TaggedCountry), ("theme", TaggedTheme))
+        ]
+        counts = {"country": {}, "theme": {}}
+        for kind, tag, total in per_tag[0].union(per_tag[1], all=True):
+            counts[kind][tag] = total
+        return counts
+
+    return page_cache.cached_value(request, "story-counts", count_by_tag)
+
+
+def with_story_counts(request, vocabulary, kind):
     """Countries or themes with the number of stories a reader can see under each."""
-    now = timezone.now()
-    published = Q(
-        tagged_stories__content_object__status=Story.Status.PUBLISHED,
-        tagged_stories__content_object__published_at__lte=now,
-    )
-    return vocabulary.objects.annotate(story_count=Count("tagged_stories", filter=published))
+    counts = story_counts(request)[kind]
+    items = list(vocabulary.objects.all())
+    for item in items:
+        item.story_count = counts.get(item.pk, 0)
+    return items
 
 
 def footnoted_countries(*, countries=(), stories=()):
@@ -67,13 +103,15 @@ def footnoted_countries(*, countries=(), stories=()):
 
 @require_safe
 def home(request):
-    published = Story.objects.published().for_cards()
+    published = Story.objects.published()
     featured = published.filter(is_featured=True).first()
     newest = list(published[:7])
     if featured is None and newest:
         featured = newest[0]
     latest = [story for story in newest if story.pk != getattr(featured, "pk", None)][:6]
-    countries = list(with_story_counts(Country))
+    # One prefetch for every card on the page.
+    prefetch_related_objects([story for story in [featured, *latest] if story], "countries", "themes")
+    countries = with_story_counts(request, Country, "country")
     return render(
         request,
         "stories/home.html",
@@ -84,7 +122,7 @@ def home(request):
             "footnoted_countries": footnoted_countries(
                 countries=countries, stories=[featured, *latest] if featured else []
             ),
-            "themes": with_story_counts(Theme),
+            "themes": with_story_counts(request, Theme, "theme"),
             "meta": page_meta(request, structured_data=[website(get_language())]),
         },
     )
@@ -101,7 +139,9 @@ def story_list(request):
     active_filters = [
         (param, value) for param, value in zip(["country", "theme", "tag"], filters.values(), strict=True) if value
     ]
-    page = paginate(request, stories)
+    page = paginate(
+        request, stories, count_name="list:" + ":".join(str(getattr(f, "pk", "")) for f in filters.values())
+    )
     title = _("Stories")
     if page.number > 1:
         title = _("%(title)s · page %(number)s") % {"title": title, "number": page.number}
@@ -142,7 +182,11 @@ def search(request):
     theme = pick_filter(request, "theme", themes)
     page = None
     if query_terms(query):
-        page = paginate(request, search_stories(query, country=country, theme=theme))
+        page = paginate(
+            request,
+            search_stories(query, country=country, theme=theme),
+            count_name=f"search:{query}:{getattr(country, 'pk', '')}:{getattr(theme, 'pk', '')}",
+        )
         page.object_list = with_snippets(page.object_list, query)
     active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
     return render(
@@ -175,7 +219,7 @@ def pick_filter(request, param, choices):
 
 @require_safe
 def country_list(request):
-    countries = list(with_story_counts(Country))
+    countries = with_story_counts(request, Country, "country")
     return render(
         request,
         "stories/country_list.html",
@@ -192,7 +236,7 @@ def theme_list(request):
     return render(
         request,
         "stories/theme_list.html",
-        {"themes": with_story_counts(Theme), "meta": page_meta(request, _("Themes"))},
+        {"themes": with_story_counts(request, Theme, "theme"), "meta": page_meta(request, _("Themes"))},
     )
 
 
@@ -212,7 +256,7 @@ def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed):
 def country_detail(request, slug):
     country = get_object_or_404(Country, slug=slug)
     stories = Story.objects.published().tagged(country=country).for_cards()
-    page = paginate(request, stories)
+    page = paginate(request, stories, count_name=f"country:{country.pk}")
     meta = vocabulary_meta(
         request,
         country,
@@ -237,7 +281,7 @@ def country_detail(request, slug):
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     stories = Story.objects.published().tagged(theme=theme).for_cards()
-    page = paginate(request, stories)
+    page = paginate(request, stories, count_name=f"theme:{theme.pk}")
     meta = vocabulary_meta(
         request,
         theme,
@@ -260,16 +304,11 @@ def theme_detail(request, slug):
 
 @require_safe
 def story_detail(request, slug):
-    story = (
-        Story.objects.published()
-        .prefetch_related("countries", "themes", "contributors", "gallery_images")
-        .filter(slug=slug)
-        .first()
-    )
+    story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()
     if story is None:
         return redirect_old_slug(request, slug)
     story_url = settings.SITE_URL + story.get_absolute_url()
-    context = story_page_context(story)
+    context = story_page_context(story, request)
     context.update(
         story_url=story_url,
         share_links=share_links(story_url, story.title),
@@ -364,46 +403,57 @@ def with_preview_headers(response):
     return response
 
 
-def story_page_context(story):
+def story_page_context(story, request=None):
     """Everything the story page shows around the story itself."""
-    published = Story.objects.published()
-    countries = list(story.countries.all())
-    themes = list(story.themes.all())
-    contributors = list(story.contributors.all())
+    # For one story, plain queries through the tag tables cost less than taggit's prefetch.
+    countries = list(Country.objects.filter(tagged_stories__content_object=story))
+    themes = list(Theme.objects.filter(tagged_stories__content_object=story))
+    # The stories around this one change only when stories do: computed once per content version.
+    around = page_cache.cached_value(
+        request, f"stories-around:{story.pk}", lambda: stories_around(story, countries, themes)
+    )
+    return {
+        "story": story,
+        "countries": countries,
+        "themes": themes,
+        "contributors": list(story.contributors.all()),
+        "footnoted_countries": footnoted_countries(countries=countries),
+        "first_country": countries[0] if countries else None,
+        **around,
+    }
+
+
+def stories_around(story, countries, themes):
+    """The sidebar's related stories and more from the story's first country, and the
+    previous and next stories."""
     related = related_stories(story, countries=countries, themes=themes)
     more_from_country = []
     if countries:
         more_from_country = list(
-            published.tagged(country=countries[0]).exclude(pk__in=[story.pk, *(s.pk for s in related)])[:4]
+            Story.objects.published()
+            .tagged(country=countries[0])
+            .exclude(pk__in=[story.pk, *(s.pk for s in related)])
+            .only("title", "slug", "published_at", "language")[:4]
         )
-    neighbours = adjacent_stories(story)
-    return {
-        "story": story,
-        "countries": countries,
-        "footnoted_countries": footnoted_countries(countries=countries),
-        "themes": themes,
-        "contributors": contributors,
-        "related_stories": related,
-        "more_from_country": more_from_country,
-        "first_country": countries[0] if countries else None,
-        **neighbours,
-    }
+    return {"related_stories": related, "more_from_country": more_from_country, **adjacent_stories(story)}
 
 
 def adjacent_stories(story):
-    """The previous (older) and next (newer) published stories, in one query."""
+    """The previous (older) and next (newer) published stories, in one query: each side is
+    an index range probe from the story's place in the (published_at, id) order."""
     if story.published_at is None:
         return {"previous_story": None, "next_story": None}
-    published = Story.objects.published().only("title", "slug", "published_at")
-    older = published.filter(
-        Q(published_at__lt=story.published_at) | Q(published_at=story.published_at, pk__lt=story.pk)
-    )
-    newer = published.filter(
-        Q(published_at__gt=story.published_at) | Q(published_at=story.published_at, pk__gt=story.pk)
-    )
-    pair = published.filter(
-        Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
-        | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
+    published = Story.objects.published()
+    at = story.published_at
+    older = Story.objects.published(until=at).exclude(published_at=at, pk__gte=story.pk)
+    newer = published.filter(published_at__gte=at).exclude(published_at=at, pk__lte=story.pk)
+    pair = (
+        Story.objects.filter(
+            Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
+            | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
+        )
+        .order_by()
+        .only("title", "slug", "published_at", "language")
     )
     previous_story = next_story = None
     for neighbour in pair:

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from balkanoscope.page_cache import bump_content_version
 from partners.models import Page, Partner
 from stories import demo_content
 from stories.demo_art import landscape, partner_logo
@@ -158,7 +159,9 @@ class Command(BaseCommand):
             raise CommandError("Load the demo content first: countries and themes are needed.")
         rng = random.Random(count)
         images = list(
-            Story.objects.exclude(hero_image="").values_list("hero_image", "hero_image_width", "hero_image_height")[:24]
+            Story.objects.exclude(hero_image="").values_list(
+                "hero_image", "hero_image_width", "hero_image_height", "hero_renditions"
+            )[:24]
         )
         run = secrets.token_hex(3)
         body = clean_html("".join(f"<p>{paragraph}</p>" for paragraph in GENERATED_PARAGRAPHS))
@@ -167,7 +170,7 @@ class Command(BaseCommand):
         for start in range(0, count, batch_size):
             batch = []
             for number in range(start, min(start + batch_size, count)):
-                image, width, height = images[number % len(images)] if images else ("", None, None)
+                image, width, height, renditions = images[number % len(images)] if images else ("", None, None, [])
                 title = f"{rng.choice(GENERATED_SUBJECTS)} {rng.choice(GENERATED_PREDICATES)} ({number + 1})"
                 batch.append(
                     Story(
@@ -179,6 +182,7 @@ class Command(BaseCommand):
                         hero_image=image,
                         hero_image_width=width,
                         hero_image_height=height,
+                        hero_renditions=renditions,  # shared files, so pages get a srcset as real ones do
                         hero_image_alt="An illustration of hills under a wide sky" if image else "",
                         storyteller_name=rng.choice(GENERATED_NAMES),
                         location=rng.choice(GENERATED_PLACES),
@@ -198,6 +202,7 @@ class Command(BaseCommand):
                 )
                 # bulk_create sends no signals: index the batch in bulk too.
                 index_stories([story.pk for story in created])
+        bump_content_version()  # bulk inserts send no signals: outdate cached pages and counts here
 
 
 GENERATED_SUBJECTS = [

@@ -1,0 +1,393 @@
+"""The page cache: rendered public pages kept in Django's cache, with conditional GET.
+
+Correctness rests on the *content state* every key includes:
+
+- the content version, a counter in the database (`stories.ContentVersion`) bumped in the
+  same transaction as every save or delete of anything a page shows. Reading it is one
+  primary-key query per request, so several gunicorn workers, each with its own
+  local-memory cache, and several app instances sharing Redis all see a change on the
+  very next request: no invalidation message has to reach every process;
+- the next scheduled publish time, so a scheduled story appears on time: entries never
+  outlive it, and once it passes every key changes;
+- the release (templates and code), so a deployment never serves pages rendered by the
+  previous one from a shared cache.
+
+Which pages are cached is decided by URL name (settings.PAGE_CACHE_URL_NAMES); anything
+else (admin, preview, health checks) passes through untouched.
+"""
+
+import gzip
+import hashlib
+import logging
+from functools import cache, lru_cache
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+# Query parameters that only tell analytics where a reader came from: the page is the same.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
+TRACKING_PREFIXES = ("utm_",)
+# Compressing once when a page is stored is cheaper than per response, and pays off on phones.
+MIN_COMPRESS_BYTES = 1024
+BROTLI_QUALITY = 6
+# With no scheduled story, entries still expire now and then so the cache never fills with dead versions.
+MAX_ENTRY_SECONDS = 60 * 60
+# The header names a cached entry keeps: anything else (cookies above all) is never stored.
+STORED_HEADERS = {
+    "content-type",
+    "content-language",
+    "x-frame-options",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "content-security-policy",
+    "permissions-policy",
+    "vary",
+}
+
+
+# --- The content state ------------------------------------------------------------------
+
+
+def bump_content_version(**_signal_arguments):
+    """Mark every cached page as outdated. Runs inside the writer's transaction, so a reader
+    who sees the new number also sees the new content."""
+    from stories.models import ContentVersion
+
+    updated = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK).update(
+        number=F("number") + 1, changed_at=timezone.now()
+    )
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=ContentVersion.SINGLETON_PK, defaults={"number": 1})
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: anything saved or deleted in an app whose models pages show."""
+    meta = sender._meta
+    # Raw saves (loaddata, restoring a backup) count too: restored content must not be served
+    # from pages cached before.
+    if meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and meta.model_name != "contentversion":
+        bump_content_version()
+
+
+def connect_invalidation():
+    """Bump the content version on every save, delete and m2m change of content models
+    (stories, countries, themes, contributors, their through models, taggit tags, partners,
+    pages). Bulk writes that skip signals call bump_content_version() themselves."""
+    post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
+    post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(m2m_content_changed, dispatch_uid="page_cache_m2m_changed")
+
+
+def m2m_content_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        content_changed(sender)
+
+
+def read_content_state():
+    """The content version and the next scheduled publish time, in one query: a primary-key
+    lookup and an index range probe, whatever the number of stories. Plain SQL, since this
+    runs on every request and building it through the ORM costs more than running it."""
+    from stories.models import ContentVersion, Story
+
+    database = connections[DEFAULT_DB_ALIAS]
+    now = database.ops.adapt_datetimefield_value(timezone.now())
+    with database.cursor() as cursor:
+        cursor.execute(
+            content_state_sql(database.vendor), [Story.Status.PUBLISHED.value, now, ContentVersion.SINGLETON_PK]
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return ContentState(0, None)
+    number, changed_at, upcoming = row
+    convert = getattr(database.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
+    if upcoming is not None and convert is not None:
+        upcoming = convert(upcoming, None, database)
+    # The change time makes the version unique across histories: a database restored from a
+    # backup, or a fresh one, may count again through numbers a shared cache has seen.
+    return ContentState(f"{number}.{changed_at}", upcoming)
+
+
+@cache
+def content_state_sql(vendor):
+    from stories.models import ContentVersion, Story
+
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    return (
+        f"SELECT number, changed_at, (SELECT published_at FROM {quote(Story._meta.db_table)}"
+        f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
+        f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
+    )
+
+
+class ContentState:
+    """What a cached page depends on, read once per request."""
+
+    def __init__(self, version, next_publish_at):
+        self.version = version
+        self.next_publish_at = next_publish_at
+
+    @property
+    def token(self):
+        epoch = int(self.next_publish_at.timestamp()) if self.next_publish_at else 0
+        return f"{release_id()}:{self.version}:{epoch}"
+
+    def seconds_to_live(self, limit=MAX_ENTRY_SECONDS):
+        """How long something computed now stays true: never past the next scheduled publish."""
+        if self.next_publish_at is None:
+            return limit
+        remaining = (self.next_publish_at - timezone.now()).total_seconds()
+        return max(0, min(limit, int(remaining)))
+
+
+def content_state(request=None):
+    """The content state, memoised on the request so every cache lookup of a page agrees."""
+    state = getattr(request, "_content_state", None)
+    if state is None:
+        state = read_content_state()
+        if request is not None:
+            request._content_state = state
+    return state
+
+
+def cached_value(request, name, compute):
+    """A value derived from the content (a count, a list), cached for the current content
+    state: recomputed after any edit or when a scheduled story comes due."""
+    if not settings.DATA_CACHE:
+        return compute()
+    state = content_state(request)
+    key = "page-cache:value:" + hashlib.md5(f"{state.token}:{name}".encode(), usedforsecurity=False).hexdigest()
+    found = cache_get(key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    timeout = state.seconds_to_live()
+    if timeout >= 1:
+        cache_set_many({key: (value,)}, timeout)
+    return value
+
+
+@cache
+def release_id():
+    """Identifies the running code and templates: RELEASE_ID, or a hash of the project's own
+    Python packages and templates (computed once, in gunicorn's master before it forks)."""
+    if settings.RELEASE_ID:
+        return settings.RELEASE_ID
+    digest = hashlib.md5(usedforsecurity=False)
+    base = Path(settings.BASE_DIR)
+    for folder in sorted(base.iterdir()):
+        if folder.name == "templates" or ((folder / "__init__.py").exists() and folder.name != "tests"):
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+# --- The cache backend, which may be away -----------------------------------------------
+
+
+def cache_get(key):
+    """A cache read that treats an unreachable cache (Redis stopped) as a miss: the page is
+    then rendered from the database."""
+    try:
+        return django_cache.get(key)
+    except Exception:
+        log_cache_failure()
+        return None
+
+
+def cache_set_many(values, timeout):
+    try:
+        django_cache.set_many(values, timeout)
+    except Exception:
+        log_cache_failure()
+
+
+def log_cache_failure():
+    """Once per process, not once per request: an outage must not flood the log."""
+    if not log_cache_failure.logged:
+        log_cache_failure.logged = True
+        logger.warning("page cache: the cache backend failed; rendering from the database", exc_info=True)
+
+
+log_cache_failure.logged = False
+
+
+# --- The middleware ---------------------------------------------------------------------
+
+
+def normalized_query(query_string):
+    """The query string without tracking parameters, sorted, so shared links share entries."""
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(query_string, keep_blank_values=True)
+        if name not in TRACKING_PARAMETERS and not name.startswith(TRACKING_PREFIXES)
+    ]
+    return urlencode(sorted(pairs))
+
+
+def cacheable_url_name(path):
+    name = view_name(path)
+    return name if name in settings.PAGE_CACHE_URL_NAMES else None
+
+
+@lru_cache(maxsize=4096)
+def view_name(path):
+    """The URL name a path resolves to (memoised: this runs before every public page)."""
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+def has_session(request):
+    """Editors carry a session cookie; their pages are rendered fresh and kept private."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def preferred_encoding(request):
+    accepted = request.headers.get("Accept-Encoding", "")
+    codings = {part.split(";")[0].strip().lower(): part for part in accepted.split(",")}
+    for coding in ("br", "gzip"):
+        if coding in codings and "q=0" not in codings[coding].replace(" ", "").replace("q=0.", ""):
+            return coding
+    return None
+
+
+class CachedPage:
+    """A rendered page as stored, in one encoding: headers, body and validators. Each encoding
+    is its own cache entry, so a hit reads only the bytes it sends."""
+
+    def __init__(self, status, headers, body, encoding, etag_base, last_modified):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.encoding = encoding
+        self.etag_base = etag_base
+        self.last_modified = last_modified
+
+    @classmethod
+    def variants(cls, response):
+        """{encoding: CachedPage} for identity, brotli and gzip (small pages: identity only)."""
+        headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
+        body = response.content
+        etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
+        last_modified = int(timezone.now().timestamp())
+        plain = cls(response.status_code, headers, body, None, etag_base, last_modified)
+        if len(body) < MIN_COMPRESS_BYTES:
+            return {None: plain, "br": plain, "gzip": plain}
+        compressed = {
+            "br": brotli.compress(body, quality=BROTLI_QUALITY),
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        }
+        return {
+            None: plain,
+            **{
+                encoding: cls(response.status_code, headers, data, encoding, etag_base, last_modified)
+                for encoding, data in compressed.items()
+            },
+        }
+
+    @property
+    def etag(self):
+        return f'"{self.etag_base}-{self.encoding}"' if self.encoding else f'"{self.etag_base}"'
+
+    def matches(self, request):
+        """True if the client's copy is this page (If-None-Match first, then If-Modified-Since)."""
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match:
+            tags = parse_etags(if_none_match)
+            return "*" in tags or any(tag.removeprefix("W/").strip('"').split("-")[0] == self.etag_base for tag in tags)
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return since is not None and self.last_modified <= since
+
+    def response(self, request, state):
+        if self.matches(request):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(self.body, status=self.status)
+            for name, value in self.headers:
+                response[name] = value
+            if self.encoding:
+                response["Content-Encoding"] = self.encoding
+            response["Content-Length"] = str(len(self.body))
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        response["Cache-Control"] = public_cache_control(state)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+def public_cache_control(state):
+    """Short browser caching, longer shared (CDN) caching, and never past a scheduled publish."""
+    max_age = state.seconds_to_live(settings.PAGE_CACHE_MAX_AGE)
+    shared_max_age = state.seconds_to_live(settings.PAGE_CACHE_SHARED_MAX_AGE)
+    return f"public, max-age={max_age}, s-maxage={shared_max_age}, stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
+
+
+def is_storable(response):
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def page_cache_middleware(get_response):
+    """Serve cached public pages before sessions, CSRF or the view run; store what they render."""
+    release_id()  # now, while loading, rather than in each worker's first request
+
+    def middleware(request):
+        if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:
+            return get_response(request)
+        request.get_host()  # a disallowed Host is refused (400) even when the page is cached
+        if has_session(request):
+            response = get_response(request)
+            if response.status_code == 200 and "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-cache"
+            return response
+
+        try:
+            state = content_state(request)
+        except DatabaseError:
+            # The database is down: let the view meet the outage, so the reader gets the
+            # branded 503 page from DatabaseUnavailableMiddleware rather than an error here.
+            return get_response(request)
+        key = page_key(request, state)
+        encoding = preferred_encoding(request)
+        if settings.PAGE_CACHE:
+            page = cache_get(f"{key}:{encoding}")
+            if page is not None:
+                return page.response(request, state)
+        response = get_response(request)
+        if not is_storable(response):
+            return response
+        variants = CachedPage.variants(response)
+        timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
+        if settings.PAGE_CACHE and timeout >= 1:
+            cache_set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
+        return variants[encoding].response(request, state)
+
+    return middleware
+
+
+def page_key(request, state):
+    address = f"{state.token}:{request.path}?{normalized_query(request.META.get('QUERY_STRING', ''))}"
+    return "page-cache:page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()

@@ -1,0 +1,31 @@
+"""Media files: renditions may be cached for good, originals for a day."""
+
+import pytest
+
+from tests.factories import image_upload, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def cache_control(client, url):
+    response = client.get(url)
+    response.close()  # a file response holds the file open
+    assert response.status_code == 200
+    return response["Cache-Control"]
+
+
+def test_renditions_are_immutable_and_originals_cached_for_a_day(client):
+    story = make_story("With an image", hero_image=image_upload())
+    rendition_url = "/media/" + story.hero_renditions[0]["name"]
+    assert cache_control(client, rendition_url) == "public, max-age=31536000, immutable"
+    assert cache_control(client, story.hero_image.url) == "public, max-age=86400"
+
+
+def test_a_new_image_under_a_reused_name_gets_new_rendition_names(client):
+    story = make_story("Changing images", hero_image=image_upload("photo.jpg"))
+    first = {r["name"] for r in story.hero_renditions}
+    story.hero_image = image_upload("photo.jpg", color=(10, 20, 30))
+    story.save()
+    story.hero_image = image_upload("photo.jpg", color=(200, 20, 30))
+    story.save()
+    assert not first & {r["name"] for r in story.hero_renditions}
