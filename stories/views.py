@@ -252,53 +252,37 @@ def vocabulary_meta(request, item, page, *, list_name, list_url_name, feed):
     )
 
 
-@require_safe
-def country_detail(request, slug):
-    country = get_object_or_404(Country, slug=slug)
-    stories = Story.objects.published().tagged(country=country).for_cards()
-    page = paginate(request, stories, count_name=f"country:{country.pk}")
-    meta = vocabulary_meta(
-        request,
-        country,
-        page,
-        list_name=_("Countries"),
-        list_url_name="stories:countries",
-        feed=CountryStoriesFeed(),
-    )
+def vocabulary_page(request, vocabulary, slug, *, list_name, list_url_name, feed):
+    """A country's or theme's landing page: its description and its stories."""
+    item = get_object_or_404(vocabulary, slug=slug)
+    kind = vocabulary.filter_parameter  # "country" or "theme"
+    stories = Story.objects.published().tagged(**{kind: item}).for_cards()
+    page = paginate(request, stories, count_name=f"{kind}:{item.pk}")
+    meta = vocabulary_meta(request, item, page, list_name=list_name, list_url_name=list_url_name, feed=feed)
+    named_countries = [item] if vocabulary is Country else []
     return render(
         request,
-        "stories/country_detail.html",
+        f"stories/{kind}_detail.html",
         {
-            "country": country,
+            kind: item,
             "page": page,
             "meta": meta,
-            "footnoted_countries": footnoted_countries(countries=[country], stories=page.object_list),
+            "footnoted_countries": footnoted_countries(countries=named_countries, stories=page.object_list),
         },
+    )
+
+
+@require_safe
+def country_detail(request, slug):
+    return vocabulary_page(
+        request, Country, slug, list_name=_("Countries"), list_url_name="stories:countries", feed=CountryStoriesFeed()
     )
 
 
 @require_safe
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    stories = Story.objects.published().tagged(theme=theme).for_cards()
-    page = paginate(request, stories, count_name=f"theme:{theme.pk}")
-    meta = vocabulary_meta(
-        request,
-        theme,
-        page,
-        list_name=_("Themes"),
-        list_url_name="stories:themes",
-        feed=ThemeStoriesFeed(),
-    )
-    return render(
-        request,
-        "stories/theme_detail.html",
-        {
-            "theme": theme,
-            "page": page,
-            "meta": meta,
-            "footnoted_countries": footnoted_countries(stories=page.object_list),
-        },
+    return vocabulary_page(
+        request, Theme, slug, list_name=_("Themes"), list_url_name="stories:themes", feed=ThemeStoriesFeed()
     )
 
 
