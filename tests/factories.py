@@ -74,3 +74,46 @@ def image_upload(name="photo.jpg", size=(1200, 800), fmt="JPEG", color=(120, 140
     Image.new("RGB", size, color).save(buffer, fmt)
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+# What an editor ticks and types to record consent, so a story may be published.
+CONSENT_FORM_FIELDS = {"has_consent": "on", "consent_given_on": "2026-11-01", "consent_method": "signed_form"}
+
+
+def story_form_data(story=None, **overrides):
+    """What the story form posts: the story's current values, then the overrides."""
+    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
+    data = {
+        "title": "A new story",
+        "slug": "",
+        "summary": "A summary.",
+        "body": "<p>Body text.</p>",
+        "language": "en",
+        "countries": [serbia.pk],
+        "themes": [poverty.pk],
+        "tags": "",
+        "status": "draft",
+        "storyteller_name": "Ana",
+        "gallery_images-TOTAL_FORMS": "0",
+        "old_slugs-TOTAL_FORMS": "0",
+        "old_slugs-INITIAL_FORMS": "0",
+        "gallery_images-INITIAL_FORMS": "0",
+    }
+    if story is not None:
+        data.update(
+            title=story.title,
+            slug=story.slug,
+            summary=story.summary,
+            body=story.body,
+            status=story.status,
+            opened_edit_token=str(story.edit_token),
+            countries=[c.pk for c in story.countries.all()] or [serbia.pk],
+            themes=[t.pk for t in story.themes.all()] or [poverty.pk],
+        )
+        if story.has_consent:
+            data["has_consent"] = "on"
+        if story.published_at:
+            local = timezone.localtime(story.published_at)
+            data.update(published_at_0=f"{local:%Y-%m-%d}", published_at_1=f"{local:%H:%M:%S}")
+    data.update(overrides)
+    return data

@@ -5,6 +5,7 @@ from django.urls import reverse
 from lxml import html
 
 from stories.models import Country, Story
+from tests import factories
 from tests.factories import (
     image_upload,
     make_contributor,
@@ -57,27 +58,10 @@ def test_story_changelist_shows_thumbnail_countries_and_themes_and_filters(edito
 
 
 def story_form_data(**overrides):
-    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
-    data = {
-        "title": "Đorđe's new story",
-        "slug": "",
-        "summary": "A summary.",
-        "body": "<p>Body text.</p>",
-        "language": "en",
-        "countries": [serbia.pk],
-        "themes": [poverty.pk],
-        "tags": "mining, youth",
-        "status": "draft",
-        "storyteller_name": "Đorđe",
-        # The old addresses inline's management form.
-        "old_slugs-TOTAL_FORMS": "0",
-        "old_slugs-INITIAL_FORMS": "0",
-        # The gallery inline's management form.
-        "gallery_images-TOTAL_FORMS": "0",
-        "gallery_images-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
+    """A new story's form, with a title and keywords these tests look for."""
+    return factories.story_form_data(
+        **{"title": "Đorđe's new story", "tags": "mining, youth", "storyteller_name": "Đorđe", **overrides}
+    )
 
 
 def test_editor_creates_a_story_picking_countries_and_themes_from_the_list(editor_client):

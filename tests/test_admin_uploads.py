@@ -10,7 +10,7 @@ from PIL import Image
 
 from stories import images
 from stories.models import Story
-from tests.factories import make_country, make_theme, make_user
+from tests.factories import make_user, story_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,23 +31,15 @@ def editor_client(client):
 
 
 def new_story_data(**overrides):
-    return {
-        "title": "Kept title",
-        "slug": "",
-        "summary": "Kept summary.",
-        "body": "<p>Kept body.</p>",
-        "language": "en",
-        "countries": [make_country("Serbia").pk],
-        "themes": [make_theme("Poverty").pk],
-        "tags": "",
-        "status": "draft",
-        "hero_image_alt": "A street",
-        "gallery_images-TOTAL_FORMS": "0",
-        "old_slugs-TOTAL_FORMS": "0",
-        "old_slugs-INITIAL_FORMS": "0",
-        "gallery_images-INITIAL_FORMS": "0",
-        **overrides,
-    }
+    return story_form_data(
+        **{
+            "title": "Kept title",
+            "summary": "Kept summary.",
+            "body": "<p>Kept body.</p>",
+            "hero_image_alt": "A street",
+            **overrides,
+        }
+    )
 
 
 def jpeg_with_gps():

@@ -20,7 +20,8 @@ from stories import consent
 from stories.models import Story
 from stories.preview import preview_path
 from stories.roles import CONTRIBUTOR, EDITOR
-from tests.factories import image_upload, make_country, make_story, make_theme, make_user
+from tests.factories import image_upload, make_story, make_user
+from tests.factories import story_form_data as form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -52,45 +53,6 @@ def editor_client(client, editor):
 def contributor_client(client, contributor):
     client.force_login(contributor)
     return client
-
-
-def form_data(story=None, **overrides):
-    """What the story form posts: the story's current values, then the overrides."""
-    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
-    data = {
-        "title": "A new story",
-        "slug": "",
-        "summary": "A summary.",
-        "body": "<p>Body text.</p>",
-        "language": "en",
-        "countries": [serbia.pk],
-        "themes": [poverty.pk],
-        "tags": "",
-        "status": "draft",
-        "storyteller_name": "Ana",
-        "gallery_images-TOTAL_FORMS": "0",
-        "old_slugs-TOTAL_FORMS": "0",
-        "old_slugs-INITIAL_FORMS": "0",
-        "gallery_images-INITIAL_FORMS": "0",
-    }
-    if story is not None:
-        data.update(
-            title=story.title,
-            slug=story.slug,
-            summary=story.summary,
-            body=story.body,
-            status=story.status,
-            opened_edit_token=str(story.edit_token),
-            countries=[c.pk for c in story.countries.all()] or [serbia.pk],
-            themes=[t.pk for t in story.themes.all()] or [poverty.pk],
-        )
-        if story.has_consent:
-            data["has_consent"] = "on"
-        if story.published_at:
-            local = timezone.localtime(story.published_at)
-            data.update(published_at_0=f"{local:%Y-%m-%d}", published_at_1=f"{local:%H:%M:%S}")
-    data.update(overrides)
-    return data
 
 
 def publish_time_fields(moment):

@@ -13,7 +13,7 @@ from balkanoscope.page_cache import bump_content_version
 from stories.management.commands.seed_demo import Command as SeedDemo
 from stories.models import Contributor, Story, StorySearchDocument, TaggedCountry, TaggedTheme
 from stories.search import MAX_QUERY_LENGTH, highlight, index_stories, query_terms, search_stories, search_words
-from tests.factories import make_contributor, make_country, make_story, make_theme, make_user
+from tests.factories import CONSENT_FORM_FIELDS, make_contributor, make_country, make_story, make_theme, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -441,9 +441,7 @@ def test_a_story_published_from_the_admin_is_found_by_its_tags(client):
     data = story_form_data(
         status="published",
         contributors=[make_contributor("Mira Lazić").pk],
-        has_consent="on",
-        consent_given_on="2026-11-01",
-        consent_method="signed_form",
+        **CONSENT_FORM_FIELDS,
     )
     assert client.post(reverse("admin:stories_story_add"), data).status_code == 302
     for query in ["Đorđe", "serbia", "poverty", "mining", "youth", "lazic"]:

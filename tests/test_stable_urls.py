@@ -12,7 +12,7 @@ from lxml import html
 from PIL import Image
 
 from stories.models import Story, StorySlug
-from tests.factories import image_upload, make_story, make_user
+from tests.factories import CONSENT_FORM_FIELDS, image_upload, make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -190,9 +190,7 @@ def test_editor_uploads_a_share_image_that_replaces_the_card(client):
     client.force_login(editor)
     data = story_form_data(
         status="published",
-        has_consent="on",
-        consent_given_on="2026-11-01",
-        consent_method="signed_form",
+        **CONSENT_FORM_FIELDS,
         social_image_override=image_upload("share.jpg", size=(1200, 630), color=(10, 200, 10)),
     )
     response = client.post(reverse("admin:stories_story_add"), data)
