@@ -15,8 +15,11 @@ database_outage = OutageReport(logging.getLogger("balkanoscope.database"), "data
 
 
 def healthz(request):
-    """Liveness: the process answers. Touches neither the database nor the cache."""
-    return _json({"status": "ok"}, 200)
+    """Liveness: the process answers. Touches neither the database nor the cache, and stays
+    200 through a database outage (restarting the app would not bring the database back); it
+    reports the outage as this process last met it. Load balancers route on /readyz."""
+    database = "unavailable" if database_outage.is_down else "ok"
+    return _json({"status": "ok", "database": database}, 200)
 
 
 def readyz(request):
@@ -33,6 +36,7 @@ def _check_database():
     except Exception as exception:  # any failure means "not ready"; the reason goes to the log, not the page
         database_outage.failed(exception)
         return "unavailable"
+    database_outage.recovered()
     return "ok"
 
 

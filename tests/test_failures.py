@@ -53,7 +53,7 @@ def test_database_outage_answers_a_branded_503_and_recovers(client, caplog, outa
         assert "no-store" in response["Cache-Control"]
         assert "Content-Security-Policy" in response
     assert ready.status_code == 503 and ready.json()["database"] == "unavailable"
-    assert alive.status_code == 200
+    assert alive.status_code == 200 and alive.json()["database"] == "unavailable"  # alive, and says why not ready
     outage_records = [r for r in caplog.records if r.name == "balkanoscope.database"]
     assert len(outage_records) == 1  # once per outage, not per request
     assert outage_records[0].exc_info is None
@@ -61,6 +61,7 @@ def test_database_outage_answers_a_branded_503_and_recovers(client, caplog, outa
     # The database is back: the very next request is served, no restart needed.
     assert client.get(story.get_absolute_url()).status_code == 200
     assert client.get("/readyz").status_code == 200
+    assert client.get("/healthz").json()["database"] == "ok"
 
 
 def test_database_outage_outside_a_view_also_gets_the_503(client, outage_log_reset):
