@@ -3,10 +3,13 @@
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-# Two processes per core: requests are short and mostly CPU (templates), threads absorb slow clients.
-workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2))
+# Requests are short and mostly CPU (templates, or a cached page): processes, not threads, use
+# the cores, and one thread per worker keeps Python's GIL from stretching the slowest responses
+# (the bench's p99). gthread still holds idle keep-alive connections without a thread each; put a
+# buffering proxy in front for slow clients.
+workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Recycle workers now and then, staggered, so a slow leak never grows and they never restart together.
 # Not too often: a worker serves cached pages at hundreds per second, and each restart empties
 # its local-memory page cache and drops its keep-alive connections.

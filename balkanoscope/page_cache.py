@@ -280,8 +280,9 @@ class CachedPage:
         self.last_modified = last_modified
 
     @classmethod
-    def variants(cls, response):
-        """{encoding: CachedPage} for identity, brotli and gzip (small pages: identity only)."""
+    def variants(cls, response, encodings=(None, "br", "gzip")):
+        """{encoding: CachedPage} for identity, brotli and gzip (small pages: identity only);
+        only the `encodings` asked for are compressed."""
         headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
         body = response.content
         etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
@@ -289,10 +290,11 @@ class CachedPage:
         plain = cls(response.status_code, headers, body, None, etag_base, last_modified)
         if len(body) < MIN_COMPRESS_BYTES:
             return {None: plain, "br": plain, "gzip": plain}
-        compressed = {
-            "br": brotli.compress(body, quality=BROTLI_QUALITY),
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        compressors = {
+            "br": lambda: brotli.compress(body, quality=BROTLI_QUALITY),
+            "gzip": lambda: gzip.compress(body, compresslevel=6, mtime=0),
         }
+        compressed = {encoding: compressors[encoding]() for encoding in encodings if encoding in compressors}
         return {
             None: plain,
             **{
@@ -379,9 +381,11 @@ def page_cache_middleware(get_response):
         response = get_response(request)
         if not is_storable(response):
             return response
-        variants = CachedPage.variants(response)
         timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
-        if settings.PAGE_CACHE and timeout >= 1:
+        storing = settings.PAGE_CACHE and timeout >= 1
+        # Compress for every client only when the page is stored; else just for this one.
+        variants = CachedPage.variants(response) if storing else CachedPage.variants(response, (encoding,))
+        if storing:
             cache_set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
         return variants[encoding].response(request, state)
 
