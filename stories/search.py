@@ -146,6 +146,21 @@ def _title_has_every_term(terms):
     return Case(When(title_matches, then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
+def load_results(ranked_page):
+    """The stories of one page of results, in rank order, loaded for their cards. Ranking
+    sorts ids only; the full rows are read for this page's dozen stories alone, so the cost
+    of many matches stays small."""
+    ids = list(ranked_page.values_list("pk", flat=True))
+    stories = (
+        Story.objects.filter(pk__in=ids)
+        .defer("body")
+        .for_cards()
+        .prefetch_related(Prefetch("search_document", StorySearchDocument.objects.only("story_id", "plain_text")))
+        .in_bulk()
+    )
+    return [stories[pk] for pk in ids]
+
+
 def with_snippets(stories, query: str) -> list:
     """`stories` as a list, each with a `snippet`: the part of its text that matches `query`
     with the matching words in <mark>, or its summary when only other fields matched."""

@@ -19,7 +19,7 @@ from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, TaggedCountry, TaggedTheme, Theme
 from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
-from stories.search import clean_query, query_terms, search_stories, with_snippets
+from stories.search import clean_query, load_results, query_terms, search_stories, with_snippets
 from stories.sharing import share_links
 from stories.structured_data import vocabulary_breadcrumbs, website
 
@@ -187,7 +187,7 @@ def search(request):
             search_stories(query, country=country, theme=theme),
             count_name=f"search:{query}:{getattr(country, 'pk', '')}:{getattr(theme, 'pk', '')}",
         )
-        page.object_list = with_snippets(page.object_list, query)
+        page.object_list = with_snippets(load_results(page.object_list), query)
     active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
     return render(
         request,
