@@ -7,10 +7,12 @@ says.
 """
 
 import functools
+import hashlib
 import io
 import math
 import os
 import struct
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -454,3 +456,23 @@ def delete_renditions(storage, renditions: list[dict]) -> None:
     """Delete rendition files written by make_renditions; missing files are ignored."""
     for rendition in renditions:
         storage.delete(rendition["name"])
+
+
+def make_fresh_renditions(image_file, prefix: str) -> list[dict]:
+    """Renditions of a newly stored image under names never used before, so that media can
+    serve renditions as immutable: a new image always gets new URLs, even when an upload
+    reuses the name of a deleted file."""
+    version = hashlib.sha256(f"{image_file.name}:{time.time_ns()}".encode()).hexdigest()[:8]
+    return make_renditions(image_file, image_file.storage, f"{prefix}-{version}")
+
+
+def renditions_srcset(storage, renditions: list[dict]) -> str:
+    return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions)
+
+
+def renditions_fallback_url(image_file, renditions: list[dict]) -> str:
+    """The `src` for browsers without srcset: the widest rendition up to 1200px, else the original."""
+    fitting = [r for r in renditions if r["width"] <= 1200]
+    if fitting:
+        return image_file.storage.url(fitting[-1]["name"])
+    return image_file.url

@@ -1,5 +1,3 @@
-import hashlib
-import time
 import uuid
 from functools import partial
 
@@ -19,7 +17,12 @@ from taggit.models import TagBase, TaggedItem, TaggedItemBase
 from balkanoscope.page_cache import bump_content_version
 from stories.consent import consent_form_path
 from stories.image_fields import SafeImageField
-from stories.images import delete_renditions, make_renditions
+from stories.images import (
+    delete_renditions,
+    make_fresh_renditions,
+    renditions_fallback_url,
+    renditions_srcset,
+)
 from stories.sanitize import clean_html
 from stories.share_images import delete_outdated_story_cards
 from stories.storage import PrivateStorage
@@ -438,11 +441,7 @@ class Story(models.Model):
         storage = self.hero_image.storage
         self.hero_renditions = []
         if self.hero_image:
-            # A new image gets new file names, so caches holding the old ones can keep them forever
-            # (media serves renditions as immutable). The time makes them unique even when an
-            # upload reuses the name of a deleted file.
-            version = hashlib.sha256(f"{self.hero_image.name}:{time.time_ns()}".encode()).hexdigest()[:8]
-            self.hero_renditions = make_renditions(self.hero_image, storage, f"story-{self.pk}-{version}")
+            self.hero_renditions = make_fresh_renditions(self.hero_image, f"story-{self.pk}")
         Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
         if previous_image and previous_image["hero_image"]:
             shared = Story.objects.filter(hero_image=previous_image["hero_image"]).exclude(pk=self.pk).exists()
@@ -517,16 +516,11 @@ class Story(models.Model):
 
     @property
     def hero_srcset(self):
-        storage = self.hero_image.storage
-        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in self.hero_renditions)
+        return renditions_srcset(self.hero_image.storage, self.hero_renditions)
 
     @property
     def hero_fallback_url(self):
-        """The `src` for browsers without srcset: the widest rendition up to 1200px, else the original."""
-        fitting = [r for r in self.hero_renditions if r["width"] <= 1200]
-        if fitting:
-            return self.hero_image.storage.url(fitting[-1]["name"])
-        return self.hero_image.url
+        return renditions_fallback_url(self.hero_image, self.hero_renditions)
 
     @property
     def public_storyteller(self):
@@ -595,12 +589,12 @@ class StoryImage(models.Model):
         previous = StoryImage.objects.filter(pk=self.pk).values("image", "renditions").first() if self.pk else None
         super().save(*args, **kwargs)
         if previous is None or previous["image"] != self.image.name:
-            if previous:
-                self._delete_files(previous["image"], previous["renditions"])
-            version = hashlib.sha256(self.image.name.encode()).hexdigest()[:8]
-            storage = self.image.storage
-            self.renditions = make_renditions(self.image, storage, f"gallery-{self.pk}-{version}") if self.image else []
+            self.renditions = make_fresh_renditions(self.image, f"gallery-{self.pk}") if self.image else []
             StoryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+            bump_content_version()  # update() sends no signal, and the story page shows the renditions
+            if previous:
+                # Only once the new image is saved for good, as for hero images.
+                transaction.on_commit(partial(self._delete_files, previous["image"], previous["renditions"]))
 
     def delete_files(self):
         """Remove the image and its renditions from storage (when an editor removes the image)."""
@@ -614,15 +608,11 @@ class StoryImage(models.Model):
 
     @property
     def srcset(self):
-        storage = self.image.storage
-        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions)
+        return renditions_srcset(self.image.storage, self.renditions)
 
     @property
     def fallback_url(self):
-        fitting = [r for r in self.renditions if r["width"] <= 1200]
-        if fitting:
-            return self.image.storage.url(fitting[-1]["name"])
-        return self.image.url
+        return renditions_fallback_url(self.image, self.renditions)
 
 
 class StorySearchDocument(models.Model):
