@@ -5,9 +5,9 @@ from balkanoscope import page_cache
 
 
 def site(request):
-    """Site name, the canonical URL of the page (from SITE_URL, never the Host header), the
-    page's default metadata (views pass their own `meta`, which wins) and the footer's "Joint
-    initiative of" partners (queried only when shown, and cached per content version)."""
+    """The site's name, the page's default metadata (views pass their own `meta`, which wins;
+    canonical URLs come from SITE_URL, never the Host header) and the footer's "Joint initiative
+    of" partners (queried only when shown, and cached per content version)."""
     from partners.models import Partner
     from stories.metadata import page_meta
 
@@ -16,8 +16,6 @@ def site(request):
 
     return {
         "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "canonical_url": settings.SITE_URL + request.path,
         "meta": SimpleLazyObject(lambda: page_meta(request)),
         "footer_partners": SimpleLazyObject(footer_partners),
     }
