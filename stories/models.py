@@ -643,11 +643,14 @@ class SqliteFullTextEntry(models.Model):
     """SQLite only: a row of the FTS5 table over StorySearchDocument, declared so that the
     ORM can join it; the migration creates the table itself."""
 
+    # FTS5's rowid is the story id. Reading it costs nothing, while its unindexed story_id
+    # column is read from the stored document; ordered by it, FTS5 walks its index newest
+    # first and stops at a LIMIT (see search._newest_sqlite_matches).
     story = models.OneToOneField(
         Story,
         on_delete=models.DO_NOTHING,
         primary_key=True,
-        db_column="story_id",
+        db_column="rowid",
         related_name="sqlite_full_text_entry",
     )
     # FTS5's hidden column named after the table: `stories_search_fts MATCH '...'` searches every column.

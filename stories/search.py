@@ -8,17 +8,18 @@ a GIN index on PostgreSQL, an FTS5 table on SQLite. Queries are folded by the sa
 so "Đorđe", "Djordje", "Dorde" and "Ђорђе" are one word, and a query reaches the database
 only as those plain words, never as query syntax.
 
-search_stories() starts from Story.objects.published() at query time, so drafts never
+rank_stories() starts from Story.objects.published() at query time, so drafts never
 appear and a scheduled story appears when it comes due, without reindexing. Signals in
 StoriesConfig.ready() call index_stories() whenever a story's indexed text changes.
 """
 
 import functools
 import re
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, F, Lookup, Prefetch, Q, Value, When
+from django.db.models import ExpressionWrapper, F, Lookup, OuterRef, Prefetch, Subquery, TextField
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -39,6 +40,8 @@ SNIPPET_WORDS = 30
 SNIPPET_WORDS_BEFORE_MATCH = 8
 # Where a snippet looks for a match; past it the summary stands in (it bounds the work per result).
 SNIPPET_SCAN_LENGTH = 20_000
+# How many of the newest matching stories are ranked (see rank_stories): about 40 pages.
+MAX_RANKED_MATCHES = 500
 
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 _TEXT_WORD_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")
@@ -70,39 +73,61 @@ def is_prefix_term(term: str) -> bool:
     return len(term) >= MIN_PREFIX_LENGTH
 
 
-def search_stories(query: str, *, country=None, theme=None):
-    """Published stories matching every word of `query`, best first, ready for story cards.
+class SearchRanking(NamedTuple):
+    story_ids: list[int]  # best first
+    more_than: int | None  # when more stories match than were ranked: how many were
 
-    Stories whose title holds every word come first, then the better full-text rank
-    (weighted by field), then the newer.
+
+def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
+    """Ids of the published stories matching every word of `query`, best first: stories whose
+    title holds every word, then the better full-text rank (weighted by field), then the newer.
+
+    The work is bounded whatever the number of stories, since ranking reads a rank per
+    candidate: the candidates are the newest MAX_RANKED_MATCHES stories that match and the
+    newest MAX_RANKED_MATCHES whose title matches (which include every title match among the
+    former). Up to that many matches the order is exact; past it the oldest matches of a
+    very common word are left out, and `more_than` lets the page say so.
     """
     terms = query_terms(query)
-    stories = Story.objects.published().tagged(country=country, theme=theme)
     if not terms:
-        return stories.none()
-    if connection.vendor == "postgresql":
-        stories, best_rank_first = _match_postgresql(stories, terms)
-    else:
-        stories, best_rank_first = _match_sqlite(stories, terms)
-    return (
-        stories.annotate(title_has_every_term=_title_has_every_term(terms))
-        .order_by("-title_has_every_term", best_rank_first, "-published_at", "-id")
-        # Cards don't show the body; snippets read the plain text, fetched for one page only.
-        .defer("body")
-        .for_cards()
-        .prefetch_related(Prefetch("search_document", StorySearchDocument.objects.only("story_id", "plain_text")))
-    )
+        return SearchRanking([], None)
+    stories = Story.objects.published().tagged(country=country, theme=theme)
+    newest_matches = _newest_postgresql_matches if connection.vendor == "postgresql" else _newest_sqlite_matches
+    everywhere = list(newest_matches(stories, terms, title_only=False)[: MAX_RANKED_MATCHES + 1])
+    in_title = list(newest_matches(stories, terms, title_only=True)[:MAX_RANKED_MATCHES])
+    found = {pk: (1, rank, published_at) for pk, rank, published_at in everywhere[:MAX_RANKED_MATCHES]}
+    found.update((pk, (0, rank, published_at)) for pk, rank, published_at in in_title)
+    # Stable sorts, the least significant first (stored times can be compared but not negated):
+    # the newer id, the newer publish time, then title matches first and the better rank.
+    ranked = sorted(found, reverse=True)
+    ranked.sort(key=lambda pk: found[pk][2], reverse=True)
+    ranked.sort(key=lambda pk: found[pk][:2])
+    return SearchRanking(ranked, more_than=MAX_RANKED_MATCHES if len(everywhere) > MAX_RANKED_MATCHES else None)
 
 
-def _match_postgresql(stories, terms):
+# published_at as the database returns it, compared as it is: ISO text on SQLite (no parsing
+# per candidate), a datetime from PostgreSQL's driver.
+_STORED_PUBLISHED_AT = ExpressionWrapper(F("published_at"), output_field=TextField())
+
+
+def _newest_postgresql_matches(stories, terms, *, title_only):
+    """(id, rank, published_at) of the matching stories, newest first, as a lazy queryset."""
     # Each term is [a-z0-9]+ (search_words), so it is safe to write as a raw tsquery,
-    # which is the only query type that can ask for prefixes.
-    raw_query = " & ".join(f"'{term}':*" if is_prefix_term(term) else f"'{term}'" for term in terms)
-    tsquery = SearchQuery(raw_query, search_type="raw", config="simple")
-    stories = stories.filter(search_document__vector=tsquery).annotate(
-        rank=SearchRank(F("search_document__vector"), tsquery)
+    # which is the only query type that can ask for prefixes. Weight A is the title.
+    labels = ["*" if is_prefix_term(term) else "" for term in terms]
+    if title_only:
+        labels = [label + "A" for label in labels]
+    raw_query = " & ".join(
+        f"'{term}':{label}" if label else f"'{term}'" for term, label in zip(terms, labels, strict=True)
     )
-    return stories, F("rank").desc()
+    tsquery = SearchQuery(raw_query, search_type="raw", config="simple")
+    return (
+        stories.filter(search_document__vector=tsquery)
+        # ts_rank: higher is better; negated so that lower is better, as on SQLite.
+        .annotate(rank=-SearchRank(F("search_document__vector"), tsquery))
+        .order_by("-pk")
+        .values_list("pk", "rank", _STORED_PUBLISHED_AT)
+    )
 
 
 class Fts5Match(Lookup):
@@ -119,46 +144,39 @@ class Fts5Match(Lookup):
 SqliteFullTextEntry._meta.get_field("match").register_lookup(Fts5Match)
 
 
-def _match_sqlite(stories, terms):
+def _newest_sqlite_matches(stories, terms, *, title_only):
+    """(id, rank, published_at) of the matching stories, newest first, as a lazy queryset.
+
+    The full-text table is the query's only table, so SQLite has one plan: FTS5 walks its
+    index in rowid (story id) order, newest first, and the slice's LIMIT ends the walk. Each
+    row's story is then one primary-key probe of `stories` (its publish time, NULL when a
+    reader may not see it); bm25 is computed for the rows returned only."""
     # Each term is [a-z0-9]+ (search_words); quoted, FTS5 reads it as a plain word, never
     # as an operator (AND, NEAR...) or a column filter. Space-separated words must all match.
     match = " ".join(f'"{term}"*' if is_prefix_term(term) else f'"{term}"' for term in terms)
-    stories = stories.filter(sqlite_full_text_entry__match__fts5_match=match).annotate(
-        rank=F("sqlite_full_text_entry__rank")
+    if title_only:
+        match = f"{{title}} : ({match})"
+    visible_published_at = stories.filter(pk=OuterRef("story_id")).values(stored=_STORED_PUBLISHED_AT)[:1]
+    return (
+        SqliteFullTextEntry.objects.filter(match__fts5_match=match)
+        .annotate(published_at=Subquery(visible_published_at))
+        .filter(published_at__isnull=False)
+        .order_by("-story_id")
+        .values_list("story_id", "rank", "published_at")
     )
-    return stories, F("rank").asc()
 
 
-def _title_has_every_term(terms):
-    title_matches = Q()
-    for term in terms:
-        # The folded title is words separated by single spaces.
-        if is_prefix_term(term):
-            word = Q(search_document__title__startswith=term) | Q(search_document__title__contains=f" {term}")
-        else:
-            word = (
-                Q(search_document__title=term)
-                | Q(search_document__title__startswith=f"{term} ")
-                | Q(search_document__title__endswith=f" {term}")
-                | Q(search_document__title__contains=f" {term} ")
-            )
-        title_matches &= word
-    return Case(When(title_matches, then=Value(True)), default=Value(False), output_field=BooleanField())
-
-
-def load_results(ranked_page):
-    """The stories of one page of results, in rank order, loaded for their cards. Ranking
-    sorts ids only; the full rows are read for this page's dozen stories alone, so the cost
-    of many matches stays small."""
-    ids = list(ranked_page.values_list("pk", flat=True))
+def load_results(story_ids):
+    """The stories of one page of results, in the order of `story_ids`, loaded for their cards
+    (the body left out: snippets read the search document's plain text)."""
     stories = (
-        Story.objects.filter(pk__in=ids)
+        Story.objects.filter(pk__in=story_ids)
         .defer("body")
         .for_cards()
         .prefetch_related(Prefetch("search_document", StorySearchDocument.objects.only("story_id", "plain_text")))
         .in_bulk()
     )
-    return [stories[pk] for pk in ids]
+    return [stories[pk] for pk in story_ids if pk in stories]
 
 
 def with_snippets(stories, query: str) -> list:

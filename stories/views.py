@@ -19,7 +19,7 @@ from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, TaggedCountry, TaggedTheme, Theme
 from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
-from stories.search import clean_query, load_results, query_terms, search_stories, with_snippets
+from stories.search import clean_query, load_results, query_terms, rank_stories, with_snippets
 from stories.sharing import share_links
 from stories.structured_data import vocabulary_breadcrumbs, website
 
@@ -41,14 +41,19 @@ class CachedCountPaginator(Paginator):
         return page_cache.cached_value(self.request, f"count:{self.count_name}", self.object_list.count)
 
 
-def paginate(request, queryset, *, count_name, per_page=STORIES_PER_PAGE):
+def paginate(request, stories, *, count_name=None, per_page=STORIES_PER_PAGE):
     """The requested page, or 404 for page=0, -1, abc or past the end (never a 500).
-    `count_name` names the list for the cached count: equal names must mean equal lists."""
+    `count_name` names a queryset for its cached count: equal names must mean equal lists;
+    a list needs none."""
     number = request.GET.get("page", "1")
     if not number.isdigit() or len(number) > 6:
         raise Http404(_("There is no such page."))
+    if count_name is None:
+        paginator = Paginator(stories, per_page)
+    else:
+        paginator = CachedCountPaginator(stories, per_page, request=request, count_name=count_name)
     try:
-        page = CachedCountPaginator(queryset, per_page, request=request, count_name=count_name).page(int(number))
+        page = paginator.page(int(number))
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
     page.elided_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
@@ -180,13 +185,10 @@ def search(request):
     themes = list(Theme.objects.all())
     country = pick_filter(request, "country", countries)
     theme = pick_filter(request, "theme", themes)
-    page = None
+    page = ranking = None
     if query_terms(query):
-        page = paginate(
-            request,
-            search_stories(query, country=country, theme=theme),
-            count_name=f"search:{query}:{getattr(country, 'pk', '')}:{getattr(theme, 'pk', '')}",
-        )
+        ranking = rank_stories(query, country=country, theme=theme)
+        page = paginate(request, ranking.story_ids)
         page.object_list = with_snippets(load_results(page.object_list), query)
     active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
     return render(
@@ -195,6 +197,8 @@ def search(request):
         {
             "query": query,
             "page": page,
+            # Past search.MAX_RANKED_MATCHES the oldest matches are left out: the page says so.
+            "more_results_than": ranking.more_than if ranking else None,
             "countries": countries,
             "themes": themes,
             "country": country,

@@ -10,9 +10,18 @@ from django.utils import timezone
 from lxml import html
 
 from balkanoscope.page_cache import bump_content_version
+from stories import search
 from stories.management.commands.seed_demo import Command as SeedDemo
 from stories.models import Contributor, Story, StorySearchDocument, TaggedCountry, TaggedTheme
-from stories.search import MAX_QUERY_LENGTH, highlight, index_stories, query_terms, search_stories, search_words
+from stories.search import (
+    MAX_QUERY_LENGTH,
+    highlight,
+    index_stories,
+    load_results,
+    query_terms,
+    rank_stories,
+    search_words,
+)
 from tests.factories import CONSENT_FORM_FIELDS, make_contributor, make_country, make_story, make_theme, make_user
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +34,7 @@ def search_page(client, status=200, **params):
 
 
 def found(query, **filters):
-    return [story.title for story in search_stories(query, **filters)]
+    return [story.title for story in load_results(rank_stories(query, **filters).story_ids)]
 
 
 def result_titles(tree):
@@ -91,6 +100,74 @@ def test_title_matches_come_first_then_rank_then_recency():
     make_story("Newer title river", published_at=now - timedelta(days=1))
     make_story("Summary only", summary="A river runs through it.", published_at=now - timedelta(days=2))
     assert found("river") == ["Newer title river", "Older title river", "Summary only", "Body only"]
+
+
+def test_ranking_reads_a_bounded_number_of_the_newest_matches(monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 3)
+    now = timezone.now()
+    oldest_title = make_story("Oldest title river", published_at=now - timedelta(days=9))
+    for n in range(5):
+        make_story(f"Story {n}", body="<p>By the river.</p>", published_at=now - timedelta(days=5 - n))
+    ranking = rank_stories("river")
+    # The three newest body matches, and the title match however old: titles still come first.
+    titles = [story.title for story in load_results(ranking.story_ids)]
+    assert titles == [oldest_title.title, "Story 4", "Story 3", "Story 2"]
+    assert ranking.more_than == 3
+    assert rank_stories("oldest").more_than is None
+
+
+def test_a_search_with_more_matches_than_are_ranked_says_so(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 3)
+    for n in range(4):
+        make_story(f"River {n}")
+    _, tree = search_page(client, q="river")
+    assert tree.cssselect(".result-count")[0].text_content().strip() == (
+        "More than 3 stories match “river”: the best of the newest come first. Add a word or a filter to narrow them down."
+    )
+    assert len(result_titles(tree)) == 3
+    _, tree = search_page(client, q="river 1")
+    assert tree.cssselect(".result-count")[0].text_content().strip() == "1 story matches “river 1”"
+
+
+def sqlite_steps(function):
+    """How many virtual-machine instructions SQLite runs for `function`: a measure of work
+    that, unlike time, does not depend on the machine."""
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 1)
+    try:
+        function()
+    finally:
+        connection.connection.set_progress_handler(None, 1)
+    return steps
+
+
+def add_river_stories(count, start):
+    stories = Story.objects.bulk_create(
+        Story(title=f"Bulk {n}", slug=f"bulk-{n}", summary="By the river.", status=Story.Status.PUBLISHED,
+              published_at=timezone.now() - timedelta(minutes=n))
+        for n in range(start, start + count)
+    )  # fmt: skip
+    index_stories([story.pk for story in stories])
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's own instructions")
+def test_ranking_work_does_not_grow_with_the_number_of_matches(monkeypatch):
+    """FTS5 yields matches newest first and the LIMIT ends the walk: three times the matches,
+    the same work (ranking every match takes three times as much). The count includes
+    FTS5's own reads of its index pages, which it makes through SQL."""
+    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 10)
+    add_river_stories(1000, start=0)
+    with_a_thousand = sqlite_steps(lambda: rank_stories("river"))
+    add_river_stories(2000, start=1000)
+    with_three_thousand = sqlite_steps(lambda: rank_stories("river"))
+    assert len(rank_stories("river").story_ids) == 10
+    assert with_three_thousand < with_a_thousand * 1.2, (with_a_thousand, with_three_thousand)
 
 
 def test_every_word_must_match_and_prefixes_find_inflected_forms():

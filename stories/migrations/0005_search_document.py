@@ -40,8 +40,7 @@ SQLITE_NEW = "new.story_id, new.story_id, new.title, new.secondary, new.details,
 SQLITE_OLD = "'delete', old.story_id, old.story_id, old.title, old.secondary, old.details, old.body"
 SQLITE_FORWARD = [
     # External content: the words live in stories_storysearchdocument, FTS5 keeps the index.
-    # Story joins on the unindexed story_id column rather than on rowid, which FTS5 could
-    # look up one row at a time: that leaves SQLite one plan, full-text match first.
+    # The rowid is the story id; search queries the table on its own (stories/search.py).
     """
     CREATE VIRTUAL TABLE stories_search_fts USING fts5(
         story_id UNINDEXED, title, secondary, details, body,
