@@ -629,6 +629,9 @@ class StorySearchDocument(models.Model):
     details = models.TextField(blank=True)  # storyteller, location, contributors, countries, themes, keywords
     body = models.TextField(blank=True)
     plain_text = models.TextField(blank=True)  # summary and body as readers see them, for result snippets
+    # The story's countries and themes as words ("country12 theme3"): filters that SQLite's
+    # full-text index holds in a column of its own (stories.search.facet_words).
+    facets = models.TextField(blank=True, editable=False)
     vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only, set by a trigger
 
     class Meta:

@@ -92,7 +92,11 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
     if not terms:
         return SearchRanking([], None)
     stories = Story.objects.published().tagged(country=country, theme=theme)
-    newest_matches = _newest_postgresql_matches if connection.vendor == "postgresql" else _newest_sqlite_matches
+    if connection.vendor == "postgresql":
+        newest_matches = _newest_postgresql_matches
+    else:
+        facets = facet_words(countries=[country] if country else [], themes=[theme] if theme else [])
+        newest_matches = functools.partial(_newest_sqlite_matches, facets=facets)
     everywhere = list(newest_matches(stories, terms, title_only=False)[: MAX_RANKED_MATCHES + 1])
     in_title = list(newest_matches(stories, terms, title_only=True)[:MAX_RANKED_MATCHES])
     found = {pk: (1, rank, published_at) for pk, rank, published_at in everywhere[:MAX_RANKED_MATCHES]}
@@ -144,18 +148,22 @@ class Fts5Match(Lookup):
 SqliteFullTextEntry._meta.get_field("match").register_lookup(Fts5Match)
 
 
-def _newest_sqlite_matches(stories, terms, *, title_only):
+def _newest_sqlite_matches(stories, terms, *, title_only, facets=()):
     """(id, rank, published_at) of the matching stories, newest first, as a lazy queryset.
 
     The full-text table is the query's only table, so SQLite has one plan: FTS5 walks its
-    index in rowid (story id) order, newest first, and the slice's LIMIT ends the walk. Each
-    row's story is then one primary-key probe of `stories` (its publish time, NULL when a
-    reader may not see it); bm25 is computed for the rows returned only."""
+    index in rowid (story id) order, newest first, and the slice's LIMIT ends the walk. A
+    country or theme filter is part of the match (`facets`, see facet_words), so FTS5 skips
+    the other stories in its index. Each row's story is then one primary-key probe of
+    `stories` (its publish time, NULL when a reader may not see it: `stories` still applies
+    every filter itself); bm25 is computed for the rows returned only."""
     # Each term is [a-z0-9]+ (search_words); quoted, FTS5 reads it as a plain word, never
     # as an operator (AND, NEAR...) or a column filter. Space-separated words must all match.
     match = " ".join(f'"{term}"*' if is_prefix_term(term) else f'"{term}"' for term in terms)
     if title_only:
         match = f"{{title}} : ({match})"
+    if facets:
+        match = "{facets} : (" + " ".join(f'"{word}"' for word in facets) + f") AND ({match})"
     visible_published_at = stories.filter(pk=OuterRef("story_id")).values(stored=_STORED_PUBLISHED_AT)[:1]
     return (
         SqliteFullTextEntry.objects.filter(match__fts5_match=match)
@@ -250,7 +258,7 @@ def index_stories(stories) -> int:
             [search_document(story) for story in batch],
             update_conflicts=True,
             unique_fields=["story"],
-            update_fields=["title", "secondary", "details", "body", "plain_text"],
+            update_fields=["title", "secondary", "details", "body", "plain_text", "facets"],
         )
     return len(ids)
 
@@ -273,12 +281,19 @@ def search_document(story) -> StorySearchDocument:
     ]
     return StorySearchDocument(
         story_id=story.pk,
+        facets=" ".join(facet_words(countries=story.countries.all(), themes=story.themes.all())),
         title=_folded_text(story.title),
         secondary=_folded_text(f"{story.subtitle}\n{story.summary}"),
         details=_folded_text("\n".join(details)),
         body=_folded_text(body_text),
         plain_text=f"{story.summary}\n{body_text}".strip(),
     )
+
+
+def facet_words(*, countries=(), themes=()):
+    """The words that file a story under its countries and themes in the index's `facets`
+    column. Only that column is searched for them, so no story text can match them."""
+    return [f"country{country.pk}" for country in countries] + [f"theme{theme.pk}" for theme in themes]
 
 
 def _folded_text(text):
