@@ -34,3 +34,10 @@ def on_starting(server):
     from balkanoscope.startup import exit_on_bad_settings
 
     exit_on_bad_settings()
+
+
+def when_ready(server):
+    """The app is loaded (preload_app) and no worker runs yet: warm what workers will inherit."""
+    from balkanoscope.startup import warm_up
+
+    warm_up()

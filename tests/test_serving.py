@@ -231,3 +231,16 @@ def test_a_graceful_reload_drops_no_request(production_server):
         wait_for_workers(master, lambda pids: len(pids) == 2 and not pids & before)
         load.wait_for_more_successes(30)
     assert set(load.outcomes) == {200}, load.outcomes
+
+
+def test_warm_up_compiles_every_site_template_before_workers_fork():
+    """gunicorn's when_ready hook runs it in the master: workers inherit compiled templates."""
+    from django.template import engines
+
+    from balkanoscope.startup import warm_up
+
+    loader = engines["django"].engine.template_loaders[0]  # the cached loader
+    loader.reset()
+    warm_up()
+    compiled = {name.split("-")[0] for name in loader.get_template_cache}
+    assert {"base.html", "stories/story_detail.html", "stories/search.html", "includes/story_card.html"} <= compiled
