@@ -40,8 +40,8 @@ SNIPPET_WORDS = 30
 SNIPPET_WORDS_BEFORE_MATCH = 8
 # Where a snippet looks for a match; past it the summary stands in (it bounds the work per result).
 SNIPPET_SCAN_LENGTH = 20_000
-# How many of the newest matching stories are ranked (see rank_stories): about 40 pages.
-MAX_RANKED_MATCHES = 500
+# How many of the newest matching stories are ranked (see rank_stories): about 17 pages.
+MAX_RANKED_MATCHES = 200
 
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 _TEXT_WORD_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")
@@ -83,9 +83,9 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
     title holds every word, then the better full-text rank (weighted by field), then the newer.
 
     The work is bounded whatever the number of stories, since ranking reads a rank per
-    candidate: the candidates are the newest MAX_RANKED_MATCHES stories that match and the
-    newest MAX_RANKED_MATCHES whose title matches (which include every title match among the
-    former). Up to that many matches the order is exact; past it the oldest matches of a
+    candidate: the candidates are the MAX_RANKED_MATCHES most recently added stories that
+    match (highest ids: the index's own order) and as many whose title matches (which
+    include every title match among the former). Up to that many matches the order is exact; past it the oldest matches of a
     very common word are left out, and `more_than` lets the page say so.
     """
     terms = query_terms(query)
