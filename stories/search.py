@@ -14,6 +14,7 @@ StoriesConfig.ready() call index_stories() whenever a story's indexed text chang
 """
 
 import functools
+import math
 import re
 from typing import NamedTuple
 
@@ -85,8 +86,10 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
     The work is bounded whatever the number of stories, since ranking reads a rank per
     candidate: the candidates are the MAX_RANKED_MATCHES most recently added stories that
     match (highest ids: the index's own order) and as many whose title matches (which
-    include every title match among the former). Up to that many matches the order is exact; past it the oldest matches of a
-    very common word are left out, and `more_than` lets the page say so.
+    include every title match among the former). Up to that many matches the order is
+    exact. Past it the oldest matches of a very common word are left out (`more_than` lets
+    the page say so), and title matches older than every ranked match follow the ranked
+    title matches, newest first.
     """
     terms = query_terms(query)
     if not terms:
@@ -98,9 +101,12 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
         facets = facet_words(countries=[country] if country else [], themes=[theme] if theme else [])
         newest_matches = functools.partial(_newest_sqlite_matches, facets=facets)
     everywhere = list(newest_matches(stories, terms, title_only=False)[: MAX_RANKED_MATCHES + 1])
-    in_title = list(newest_matches(stories, terms, title_only=True)[:MAX_RANKED_MATCHES])
-    found = {pk: (1, rank, published_at) for pk, rank, published_at in everywhere[:MAX_RANKED_MATCHES]}
-    found.update((pk, (0, rank, published_at)) for pk, rank, published_at in in_title)
+    # Title matches are told apart, not scored again: a second bm25 would count every story
+    # holding each word once more. Those older than every scored match rank after the others.
+    in_title = list(newest_matches(stories, terms, title_only=True, scored=False)[:MAX_RANKED_MATCHES])
+    found = {pk: (1, rank, published_at) for pk, published_at, rank in everywhere[:MAX_RANKED_MATCHES]}
+    for pk, published_at in in_title:
+        found[pk] = (0, found[pk][1] if pk in found else math.inf, published_at)
     # Stable sorts, the least significant first (stored times can be compared but not negated):
     # the newer id, the newer publish time, then title matches first and the better rank.
     ranked = sorted(found, reverse=True)
@@ -114,8 +120,8 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
 _STORED_PUBLISHED_AT = ExpressionWrapper(F("published_at"), output_field=TextField())
 
 
-def _newest_postgresql_matches(stories, terms, *, title_only):
-    """(id, rank, published_at) of the matching stories, newest first, as a lazy queryset."""
+def _newest_postgresql_matches(stories, terms, *, title_only, scored=True):
+    """(id, published_at[, rank]) of the matching stories, newest first, as a lazy queryset."""
     # Each term is [a-z0-9]+ (search_words), so it is safe to write as a raw tsquery,
     # which is the only query type that can ask for prefixes. Weight A is the title.
     labels = ["*" if is_prefix_term(term) else "" for term in terms]
@@ -125,13 +131,12 @@ def _newest_postgresql_matches(stories, terms, *, title_only):
         f"'{term}':{label}" if label else f"'{term}'" for term, label in zip(terms, labels, strict=True)
     )
     tsquery = SearchQuery(raw_query, search_type="raw", config="simple")
-    return (
-        stories.filter(search_document__vector=tsquery)
-        # ts_rank: higher is better; negated so that lower is better, as on SQLite.
-        .annotate(rank=-SearchRank(F("search_document__vector"), tsquery))
-        .order_by("-pk")
-        .values_list("pk", "rank", _STORED_PUBLISHED_AT)
-    )
+    matches = stories.filter(search_document__vector=tsquery).order_by("-pk")
+    if not scored:
+        return matches.values_list("pk", _STORED_PUBLISHED_AT)
+    # ts_rank: higher is better; negated so that lower is better, as on SQLite.
+    rank = -SearchRank(F("search_document__vector"), tsquery)
+    return matches.values_list("pk", _STORED_PUBLISHED_AT, rank)
 
 
 class Fts5Match(Lookup):
@@ -148,15 +153,15 @@ class Fts5Match(Lookup):
 SqliteFullTextEntry._meta.get_field("match").register_lookup(Fts5Match)
 
 
-def _newest_sqlite_matches(stories, terms, *, title_only, facets=()):
-    """(id, rank, published_at) of the matching stories, newest first, as a lazy queryset.
+def _newest_sqlite_matches(stories, terms, *, title_only, scored=True, facets=()):
+    """(id, published_at[, rank]) of the matching stories, newest first, as a lazy queryset.
 
     The full-text table is the query's only table, so SQLite has one plan: FTS5 walks its
     index in rowid (story id) order, newest first, and the slice's LIMIT ends the walk. A
     country or theme filter is part of the match (`facets`, see facet_words), so FTS5 skips
     the other stories in its index. Each row's story is then one primary-key probe of
     `stories` (its publish time, NULL when a reader may not see it: `stories` still applies
-    every filter itself); bm25 is computed for the rows returned only."""
+    every filter itself); bm25 is computed, when `scored`, for the rows returned only."""
     # Each term is [a-z0-9]+ (search_words); quoted, FTS5 reads it as a plain word, never
     # as an operator (AND, NEAR...) or a column filter. Space-separated words must all match.
     match = " ".join(f'"{term}"*' if is_prefix_term(term) else f'"{term}"' for term in terms)
@@ -165,13 +170,13 @@ def _newest_sqlite_matches(stories, terms, *, title_only, facets=()):
     if facets:
         match = "{facets} : (" + " ".join(f'"{word}"' for word in facets) + f") AND ({match})"
     visible_published_at = stories.filter(pk=OuterRef("story_id")).values(stored=_STORED_PUBLISHED_AT)[:1]
-    return (
+    matches = (
         SqliteFullTextEntry.objects.filter(match__fts5_match=match)
         .annotate(published_at=Subquery(visible_published_at))
         .filter(published_at__isnull=False)
         .order_by("-story_id")
-        .values_list("story_id", "rank", "published_at")
     )
+    return matches.values_list("story_id", "published_at", *(["rank"] if scored else []))
 
 
 def load_results(story_ids):

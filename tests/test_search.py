@@ -105,13 +105,15 @@ def test_title_matches_come_first_then_rank_then_recency():
 def test_ranking_reads_a_bounded_number_of_the_newest_matches(monkeypatch):
     monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 3)
     now = timezone.now()
-    oldest_title = make_story("Oldest title river", published_at=now - timedelta(days=9))
+    make_story("Oldest title river", published_at=now - timedelta(days=9))
     for n in range(5):
         make_story(f"Story {n}", body="<p>By the river.</p>", published_at=now - timedelta(days=5 - n))
+    make_story("Newest title river", published_at=now - timedelta(hours=1))
     ranking = rank_stories("river")
-    # The three newest body matches, and the title match however old: titles still come first.
+    # The three newest matches, and the title match however old: titles still come first, the
+    # one among the ranked matches before the older one.
     titles = [story.title for story in load_results(ranking.story_ids)]
-    assert titles == [oldest_title.title, "Story 4", "Story 3", "Story 2"]
+    assert titles == ["Newest title river", "Oldest title river", "Story 4", "Story 3"]
     assert ranking.more_than == 3
     assert rank_stories("oldest").more_than is None
 
