@@ -9,7 +9,7 @@ def site(request):
     canonical URLs come from SITE_URL, never the Host header) and the footer's "Joint initiative
     of" partners (queried only when shown, and cached per content version)."""
     from partners.models import Partner
-    from stories.metadata import page_meta
+    from stories.sharing.metadata import page_meta
 
     def footer_partners():
         return page_cache.cached_value(request, "footer-partners", lambda: list(Partner.objects.filter(is_listed=True)))

@@ -4,8 +4,8 @@ from django.db import models
 
 from partners.models import Page, Partner
 from stories.admin import StorageFailureAdminMixin
-from stories.revisions import HistoryAdmin
-from stories.rich_text import rich_text_field
+from stories.editorial.revisions import HistoryAdmin
+from stories.editorial.rich_text import rich_text_field
 
 
 @admin.register(Partner)

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from stories.image_fields import SafeImageField
+from stories.media.fields import SafeImageField
 from stories.sanitize import clean_html
 
 

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from stories.share_images import absolute_url
-from stories.structured_data import SCHEMA_CONTEXT
+from stories.sharing.cards import absolute_url
+from stories.sharing.structured_data import SCHEMA_CONTEXT
 
 
 def organization(partner):

@@ -4,7 +4,7 @@ from django.views.decorators.http import require_safe
 
 from partners.models import Page, Partner
 from partners.structured_data import organization
-from stories.metadata import page_meta, summarise
+from stories.sharing.metadata import page_meta, summarise
 
 
 @require_safe

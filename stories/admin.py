@@ -14,12 +14,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from stories.admin_forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
-from stories.consent import content_type_for
+from stories.editorial.consent import content_type_for
+from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
+from stories.editorial.preview import preview_path, preview_url
+from stories.editorial.revisions import HistoryAdmin
+from stories.editorial.roles import can_manage_consent, can_publish
 from stories.models import Contributor, Country, Story, StoryImage, StorySlug, Theme
-from stories.preview import preview_path, preview_url
-from stories.revisions import HistoryAdmin
-from stories.roles import can_manage_consent, can_publish
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.

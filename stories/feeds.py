@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stories.models import Country, Story, Theme
-from stories.share_images import absolute_url
+from stories.sharing.cards import absolute_url
 
 FEED_LENGTH = 30
 MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from stories.models import Country, Story, Theme
-from stories.share_images import absolute_url
+from stories.sharing.cards import absolute_url
 
 
 class SiteUrlSitemap(Sitemap):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from lxml import html
 from PIL import Image
 
-from stories import images
+from stories.media import images
 from stories.models import Story
 from tests.factories import make_user, story_form_data
 

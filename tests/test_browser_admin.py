@@ -7,8 +7,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from PIL import Image
 
+from stories.editorial.roles import EDITOR
 from stories.models import Story
-from stories.roles import EDITOR
 from tests.factories import make_country, make_theme, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

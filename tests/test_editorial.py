@@ -16,10 +16,10 @@ from django.utils import timezone
 from lxml import html
 from reversion.models import Version
 
-from stories import consent
+from stories.editorial import consent
+from stories.editorial.preview import preview_path, story_pk_from_token
+from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from stories.models import Story
-from stories.preview import preview_path, story_pk_from_token
-from stories.roles import CONTRIBUTOR, EDITOR
 from tests.factories import image_upload, make_story, make_user
 from tests.factories import story_form_data as form_data
 

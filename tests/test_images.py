@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from PIL import ExifTags, Image, ImageCms, ImageFile
 from PIL.PngImagePlugin import PngInfo
 
-from stories import images
+from stories.media import images
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 GPS_LATITUDE = (44.0, 49.0, 3.0)

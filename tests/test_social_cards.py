@@ -4,7 +4,8 @@ import logging
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
-from stories import demo_art, social_cards
+from stories.demo import art as demo_art
+from stories.sharing import drawing as social_cards
 
 # Where the title of a short story card sits: above the site name, left aligned.
 TITLE_BOX = (social_cards.MARGIN, 330, 700, 540)
@@ -108,7 +109,7 @@ def test_photo_is_cover_cropped_around_the_centre():
 
 
 def test_unusable_image_falls_back_to_the_branded_background(caplog):
-    with caplog.at_level(logging.WARNING, logger="stories.social_cards"):
+    with caplog.at_level(logging.WARNING, logger="stories.sharing.drawing"):
         card = social_cards.render_social_card("Title", image=io.BytesIO(b"<html></html>"))
     default = social_cards.render_social_card("Title")
     assert difference(open_card(card), open_card(default), (0, 0, 1200, 630)) < 1

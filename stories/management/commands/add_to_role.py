@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from stories.roles import CONTRIBUTOR, EDITOR
+from stories.editorial.roles import CONTRIBUTOR, EDITOR
 
 ROLE_NAMES = {"contributor": CONTRIBUTOR, "editor": EDITOR}
 

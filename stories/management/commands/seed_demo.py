@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from balkanoscope.page_cache import bump_content_version
 from partners.models import Page, Partner
-from stories import demo_content
-from stories.demo_art import landscape, partner_logo
+from stories.demo import content as demo_content
+from stories.demo.art import landscape, partner_logo
 from stories.models import (
     Contributor,
     Country,

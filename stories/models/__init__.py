@@ -15,17 +15,17 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItem, TaggedItemBase
 
 from balkanoscope.page_cache import bump_content_version
-from stories.consent import consent_form_path
-from stories.image_fields import SafeImageField
-from stories.images import (
+from stories.editorial.consent import consent_form_path
+from stories.media.fields import SafeImageField
+from stories.media.images import (
     delete_renditions,
     make_fresh_renditions,
     renditions_fallback_url,
     renditions_srcset,
 )
+from stories.media.storage import PrivateStorage
 from stories.sanitize import clean_html
-from stories.share_images import delete_outdated_story_cards
-from stories.storage import PrivateStorage
+from stories.sharing.cards import delete_outdated_story_cards
 from stories.text import reading_time_minutes, slugify_transliterated
 
 

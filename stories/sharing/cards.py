@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from stories.social_cards import CARD_SIZE, render_default_card, render_social_card
+from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
 # Bump when the card's design changes, so every card URL changes with it.
 CARD_DESIGN_VERSION = "1"

@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from stories.share_images import absolute_url
+from stories.sharing.cards import absolute_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 # The search page comes with the search feature; the path is fixed by the issue.

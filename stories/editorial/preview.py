@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-PREVIEW_SALT = "stories.preview"
+PREVIEW_SALT = "stories.editorial.preview"
 
 
 class PreviewLinkExpired(Exception):

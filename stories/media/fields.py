@@ -8,7 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
-from stories.images import clean_image, validate_image_upload
+from stories.media.images import clean_image, validate_image_upload
 
 
 class SafeImageFormField(forms.ImageField):

@@ -13,15 +13,15 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from balkanoscope import page_cache
-from stories import share_images
+from stories.editorial.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
-from stories.metadata import feed_links, page_meta, story_meta, summarise
 from stories.models import Country, Story, StorySlug, TaggedCountry, TaggedTheme, Theme
-from stories.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.related import related_stories
 from stories.search import clean_query, load_results, query_terms, rank_stories, with_snippets
-from stories.sharing import share_links
-from stories.structured_data import vocabulary_breadcrumbs, website
+from stories.sharing import cards as share_images
+from stories.sharing.links import share_links
+from stories.sharing.metadata import feed_links, page_meta, story_meta, summarise
+from stories.sharing.structured_data import vocabulary_breadcrumbs, website
 
 STORIES_PER_PAGE = 12
 SLUG = re.compile(r"[-\w]+")

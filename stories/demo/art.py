@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageColor, ImageDraw, ImageFilter
 
-from .social_cards import fit_lines, get_font
+from stories.sharing.drawing import fit_lines, get_font
 
 SUPERSAMPLE = 2
 

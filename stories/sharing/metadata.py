@@ -12,8 +12,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 
 from stories.feeds import LatestStoriesFeed
-from stories.share_images import ShareImage, default_share_image, story_share_image
-from stories.structured_data import news_article, story_breadcrumbs
+from stories.sharing.cards import ShareImage, default_share_image, story_share_image
+from stories.sharing.structured_data import news_article, story_breadcrumbs
 
 # og:locale wants language_TERRITORY; these are the site's languages (settings.LANGUAGES).
 OG_LOCALES = {
