@@ -1,16 +1,8 @@
 """The page cache: rendered public pages kept in Django's cache, with conditional GET.
 
-Correctness rests on the *content state* every key includes:
-
-- the content version, a counter in the database (`stories.ContentVersion`) bumped in the
-  same transaction as every save or delete of anything a page shows. Reading it is one
-  primary-key query per request, so several gunicorn workers, each with its own
-  local-memory cache, and several app instances sharing Redis all see a change on the
-  very next request: no invalidation message has to reach every process;
-- the next scheduled publish time, so a scheduled story appears on time: entries never
-  outlive it, and once it passes every key changes;
-- the release (templates and code), so a deployment never serves pages rendered by the
-  previous one from a shared cache.
+Correctness rests on the *content state* every key includes (settings.PAGE_CACHE_CONTENT_STATE,
+stories/content_state.py): the content version, the next scheduled publish time and the release.
+This module knows only HTTP: keys, encodings, validators and headers.
 
 Which pages are cached is decided by URL name (settings.PAGE_CACHE_URL_NAMES); anything
 else (admin, preview, health checks) passes through untouched.
@@ -19,21 +11,21 @@ else (admin, preview, health checks) passes through untouched.
 import gzip
 import hashlib
 import logging
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
-from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.module_loading import import_string
+
+from balkanoscope.release import release_id
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +35,6 @@ TRACKING_PREFIXES = ("utm_",)
 # Compressing once when a page is stored is cheaper than per response, and pays off on phones.
 MIN_COMPRESS_BYTES = 1024
 BROTLI_QUALITY = 6
-# With no scheduled story, entries still expire now and then so the cache never fills with dead versions.
-MAX_ENTRY_SECONDS = 60 * 60
 # The header names a cached entry keeps: anything else (cookies above all) is never stored.
 STORED_HEADERS = {
     "content-type",
@@ -57,143 +47,6 @@ STORED_HEADERS = {
     "permissions-policy",
     "vary",
 }
-
-
-# --- The content state ------------------------------------------------------------------
-
-
-def bump_content_version(**_signal_arguments):
-    """Mark every cached page as outdated. Runs inside the writer's transaction, so a reader
-    who sees the new number also sees the new content."""
-    from stories.models import ContentVersion
-
-    updated = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK).update(
-        number=F("number") + 1, changed_at=timezone.now()
-    )
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=ContentVersion.SINGLETON_PK, defaults={"number": 1})
-
-
-def content_changed(sender, **kwargs):
-    """Signal receiver: anything saved or deleted in an app whose models pages show."""
-    meta = sender._meta
-    # Raw saves (loaddata, restoring a backup) count too: restored content must not be served
-    # from pages cached before.
-    if meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and meta.model_name != "contentversion":
-        bump_content_version()
-
-
-def connect_invalidation():
-    """Bump the content version on every save, delete and m2m change of content models
-    (stories, countries, themes, contributors, their through models, taggit tags, partners,
-    pages). Bulk writes that skip signals call bump_content_version() themselves."""
-    post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
-    post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
-    m2m_changed.connect(m2m_content_changed, dispatch_uid="page_cache_m2m_changed")
-
-
-def m2m_content_changed(sender, action, **kwargs):
-    if action.startswith("post_"):
-        content_changed(sender)
-
-
-def read_content_state():
-    """The content version and the next scheduled publish time, in one query: a primary-key
-    lookup and an index range probe, whatever the number of stories. Plain SQL, since this
-    runs on every request and building it through the ORM costs more than running it."""
-    from stories.models import ContentVersion, Story
-
-    database = connections[DEFAULT_DB_ALIAS]
-    now = database.ops.adapt_datetimefield_value(timezone.now())
-    with database.cursor() as cursor:
-        cursor.execute(
-            content_state_sql(database.vendor), [Story.Status.PUBLISHED.value, now, ContentVersion.SINGLETON_PK]
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return ContentState(0, None)
-    number, changed_at, upcoming = row
-    convert = getattr(database.ops, "convert_datetimefield_value", None)  # SQLite: naive UTC or text
-    if upcoming is not None and convert is not None:
-        upcoming = convert(upcoming, None, database)
-    # The change time makes the version unique across histories: a database restored from a
-    # backup, or a fresh one, may count again through numbers a shared cache has seen.
-    return ContentState(f"{number}.{changed_at}", upcoming)
-
-
-@cache
-def content_state_sql(vendor):
-    from stories.models import ContentVersion, Story
-
-    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
-    return (
-        f"SELECT number, changed_at, (SELECT published_at FROM {quote(Story._meta.db_table)}"
-        f" WHERE status = %s AND published_at > %s ORDER BY published_at LIMIT 1)"
-        f" FROM {quote(ContentVersion._meta.db_table)} WHERE id = %s"
-    )
-
-
-class ContentState:
-    """What a cached page depends on, read once per request."""
-
-    def __init__(self, version, next_publish_at):
-        self.version = version
-        self.next_publish_at = next_publish_at
-
-    @property
-    def token(self):
-        epoch = int(self.next_publish_at.timestamp()) if self.next_publish_at else 0
-        return f"{release_id()}:{self.version}:{epoch}"
-
-    def seconds_to_live(self, limit=MAX_ENTRY_SECONDS):
-        """How long something computed now stays true: never past the next scheduled publish."""
-        if self.next_publish_at is None:
-            return limit
-        remaining = (self.next_publish_at - timezone.now()).total_seconds()
-        return max(0, min(limit, int(remaining)))
-
-
-def content_state(request=None):
-    """The content state, memoised on the request so every cache lookup of a page agrees."""
-    state = getattr(request, "_content_state", None)
-    if state is None:
-        state = read_content_state()
-        if request is not None:
-            request._content_state = state
-    return state
-
-
-def cached_value(request, name, compute):
-    """A value derived from the content (a count, a list), cached for the current content
-    state: recomputed after any edit or when a scheduled story comes due."""
-    if not settings.DATA_CACHE:
-        return compute()
-    state = content_state(request)
-    key = "page-cache:value:" + hashlib.md5(f"{state.token}:{name}".encode(), usedforsecurity=False).hexdigest()
-    found = cache_get(key)
-    if found is not None:
-        return found[0]
-    value = compute()
-    timeout = state.seconds_to_live()
-    if timeout >= 1:
-        cache_set_many({key: (value,)}, timeout)
-    return value
-
-
-@cache
-def release_id():
-    """Identifies the running code and templates: RELEASE_ID, or a hash of the project's own
-    Python packages and templates (computed once, in gunicorn's master before it forks)."""
-    if settings.RELEASE_ID:
-        return settings.RELEASE_ID
-    digest = hashlib.md5(usedforsecurity=False)
-    base = Path(settings.BASE_DIR)
-    for folder in sorted(base.iterdir()):
-        if folder.name == "templates" or ((folder / "__init__.py").exists() and folder.name != "tests"):
-            for path in sorted(folder.rglob("*")):
-                if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
-                    digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
 
 
 # --- The cache backend, which may be away -----------------------------------------------
@@ -355,6 +208,7 @@ def is_storable(response):
 def page_cache_middleware(get_response):
     """Serve cached public pages before sessions, CSRF or the view run; store what they render."""
     release_id()  # now, while loading, rather than in each worker's first request
+    read_state = import_string(settings.PAGE_CACHE_CONTENT_STATE)
 
     def middleware(request):
         if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:
@@ -367,7 +221,7 @@ def page_cache_middleware(get_response):
             return response
 
         try:
-            state = content_state(request)
+            state = read_state(request)
         except DatabaseError:
             # The database is down: let the view meet the outage, so the reader gets the
             # branded 503 page from DatabaseUnavailableMiddleware rather than an error here.

@@ -80,7 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "balkanoscope.context_processors.site",
+                "partners.context_processors.site",
             ],
         },
     },
@@ -154,6 +154,7 @@ PAGE_CACHE_URL_NAMES = {
     "sitemap_section",
     "robots_txt",
 }
+PAGE_CACHE_CONTENT_STATE = "stories.content_state.content_state"  # what every page cache key includes
 PAGE_CACHE_CONTENT_APPS = {"stories", "partners", "taggit"}  # any save or delete here outdates pages
 PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)
 PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60, minimum=0)  # browsers

@@ -4,17 +4,29 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import views
+from partners.sitemaps import PageSitemap, PartnerSitemap
+from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
 
 admin.site.site_header = _("Balkanoscope editorial")
 admin.site.site_title = _("Balkanoscope admin")
 admin.site.index_title = _("Stories, countries, themes and partners")
 
+# The URLconf is where the apps meet: the only module of the project package that imports them.
+SITEMAPS = {
+    "stories": StorySitemap,
+    "countries": CountrySitemap,
+    "themes": ThemeSitemap,
+    "partners": PartnerSitemap,
+    "pages": PageSitemap,
+    "main": MainPagesSitemap,
+}
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("media/<path:path>", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", views.sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("sitemap.xml", views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("", include("stories.urls")),
     path("", include("partners.urls")),
 ]

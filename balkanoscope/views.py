@@ -15,17 +15,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from partners.sitemaps import PageSitemap, PartnerSitemap
-from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
-
-SITEMAPS = {
-    "stories": StorySitemap,
-    "countries": CountrySitemap,
-    "themes": ThemeSitemap,
-    "partners": PartnerSitemap,
-    "pages": PageSitemap,
-    "main": MainPagesSitemap,
-}
 # Editors' draft previews must never be crawled, even when linked from somewhere.
 PREVIEW_PATH = "/preview/"
 
@@ -101,11 +90,11 @@ def robots_txt(request):
 
 
 @require_safe
-def sitemap_index(request):
+def sitemap_index(request, sitemaps):
     """The sitemap index, one entry per section page, with absolute URLs on SITE_URL
     (Django's own index view takes the host from the request)."""
     sections = []
-    for name, sitemap_class in SITEMAPS.items():
+    for name, sitemap_class in sitemaps.items():
         section = sitemap_class()
         location = settings.SITE_URL + reverse("sitemap_section", kwargs={"section": name})
         lastmod = section.get_latest_lastmod()
@@ -116,5 +105,5 @@ def sitemap_index(request):
 
 
 @require_safe
-def sitemap_section(request, section):
-    return sitemap(request, SITEMAPS, section=section, template_name="sitemaps/section.xml")
+def sitemap_section(request, section, sitemaps):
+    return sitemap(request, sitemaps, section=section, template_name="sitemaps/section.xml")

@@ -10,6 +10,6 @@ class StoriesConfig(AppConfig):
         from stories import search
 
         search.connect_signals(self)
-        from balkanoscope.page_cache import connect_invalidation
+        from stories.content_state import connect_invalidation
 
         connect_invalidation()

@@ -275,7 +275,7 @@ def test_loading_data_raw_as_a_restore_does_outdate_cached_pages(client, content
 def test_pages_render_from_the_database_when_the_cache_backend_is_down(client, content, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "balkanoscope.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

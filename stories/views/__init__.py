@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from balkanoscope import page_cache
+from stories import content_state
 from stories.editorial.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
 from stories.models import Country, Story, StorySlug, TaggedCountry, TaggedTheme, Theme
@@ -29,7 +29,7 @@ SLUG = re.compile(r"[-\w]+")
 
 class CachedCountPaginator(Paginator):
     """A paginator whose COUNT(*), the one query that grows with the table, is computed once
-    per content version (see page_cache.cached_value) instead of on every request."""
+    per content version (see content_state.cached_value) instead of on every request."""
 
     def __init__(self, object_list, per_page, *, request, count_name):
         super().__init__(object_list, per_page)
@@ -38,7 +38,7 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return page_cache.cached_value(self.request, f"count:{self.count_name}", self.object_list.count)
+        return content_state.cached_value(self.request, f"count:{self.count_name}", self.object_list.count)
 
 
 def paginate(request, stories, *, count_name=None, per_page=STORIES_PER_PAGE):
@@ -85,7 +85,7 @@ def story_counts(request):
             counts[kind][tag] = total
         return counts
 
-    return page_cache.cached_value(request, "story-counts", count_by_tag)
+    return content_state.cached_value(request, "story-counts", count_by_tag)
 
 
 def with_story_counts(request, vocabulary, kind):
@@ -397,7 +397,7 @@ def story_page_context(story, request=None):
     countries = list(Country.objects.filter(tagged_stories__content_object=story))
     themes = list(Theme.objects.filter(tagged_stories__content_object=story))
     # The stories around this one change only when stories do: computed once per content version.
-    around = page_cache.cached_value(
+    around = content_state.cached_value(
         request, f"stories-around:{story.pk}", lambda: stories_around(story, countries, themes)
     )
     return {

@@ -7,11 +7,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from balkanoscope.page_cache import bump_content_version
 from partners.models import Page, Partner
 from stories.demo import content as demo_content
 from stories.demo.art import landscape, partner_logo
 from stories.models import (
+    ContentVersion,
     Contributor,
     Country,
     Story,
@@ -202,7 +202,7 @@ class Command(BaseCommand):
                 )
                 # bulk_create sends no signals: index the batch in bulk too.
                 index_stories([story.pk for story in created])
-        bump_content_version()  # bulk inserts send no signals: outdate cached pages and counts here
+        ContentVersion.bump()  # bulk inserts send no signals: outdate cached pages and counts here
 
 
 GENERATED_SUBJECTS = [

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from balkanoscope import page_cache
+from stories import content_state
 
 
 def site(request):
@@ -12,7 +12,9 @@ def site(request):
     from stories.sharing.metadata import page_meta
 
     def footer_partners():
-        return page_cache.cached_value(request, "footer-partners", lambda: list(Partner.objects.filter(is_listed=True)))
+        return content_state.cached_value(
+            request, "footer-partners", lambda: list(Partner.objects.filter(is_listed=True))
+        )
 
     return {
         "site_name": settings.SITE_NAME,

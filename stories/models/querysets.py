@@ -1,0 +1,62 @@
+"""What the public may see, and what is scheduled: the publication rules, named once."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from taggit.models import TaggedItem
+
+from stories.models.vocabulary import TaggedCountry, TaggedTheme
+
+NOW = object()  # marks where next_publish_at_sql()'s parameters take the current time
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self, *, until=None):
+        """Stories a reader may see: marked published and dated now or earlier.
+
+        The one definition of "public": every view, feed, sitemap and search starts here.
+        `until` (a time already past) narrows it to stories published by then, as a single
+        bound the database can seek to in the ordering index.
+        """
+        now = timezone.now()
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=min(until, now) if until else now)
+
+    def scheduled(self, *, now=None):
+        """Stories marked published whose publish time is still to come: they appear on their own
+        when it passes (the content state reads the next such time, see next_publish_at_sql())."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+    def next_publish_at_sql(self, connection):
+        """SQL and parameters for the next scheduled publish time, built from scheduled():
+        the content state runs it on every request (stories/content_state.py), where building
+        it through the ORM would cost more than running it. The parameter that is NOW takes
+        the current time."""
+        placeholder = timezone.now()
+        upcoming = self.scheduled(now=placeholder).order_by("published_at").values("published_at")[:1]
+        sql, params = upcoming.query.get_compiler(connection=connection).as_sql()
+        adapted = connection.ops.adapt_datetimefield_value(placeholder)
+        return sql, [NOW if param in (placeholder, adapted) else param for param in params]
+
+    def for_cards(self):
+        """What a story card shows, loaded in a fixed number of queries."""
+        return self.prefetch_related("countries", "themes")
+
+    def tagged(self, *, country=None, theme=None, keyword=None):
+        """Stories tagged with all of the given country, theme and keyword.
+
+        Correlated EXISTS probes of the (story, tag) unique indexes, not joins: the database
+        walks stories newest first along the ordering index and stops at the page's end,
+        instead of collecting every story of a large country first.
+        """
+        stories = self
+        if country is not None:
+            stories = stories.filter(Exists(TaggedCountry.objects.filter(content_object=OuterRef("pk"), tag=country)))
+        if theme is not None:
+            stories = stories.filter(Exists(TaggedTheme.objects.filter(content_object=OuterRef("pk"), tag=theme)))
+        if keyword is not None:
+            story_type = ContentType.objects.get_for_model(self.model)  # memoised by Django after the first call
+            stories = stories.filter(
+                Exists(TaggedItem.objects.filter(content_type=story_type, object_id=OuterRef("pk"), tag=keyword))
+            )
+        return stories
