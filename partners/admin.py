@@ -3,13 +3,12 @@ from django.contrib import admin
 from django.db import models
 
 from partners.models import Page, Partner
-from stories.admin import StorageFailureAdminMixin
-from stories.editorial.revisions import HistoryAdmin
+from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.rich_text import rich_text_field
 
 
 @admin.register(Partner)
-class PartnerAdmin(StorageFailureAdminMixin, HistoryAdmin):
+class PartnerAdmin(EditorialAdmin):
     list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
     list_editable = ["sort_order", "is_listed"]
     search_fields = ["name", "short_name", "description"]
@@ -27,7 +26,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryAdmin):
+class PageAdmin(EditorialAdmin):
     form = PageAdminForm
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "intro", "body"]

@@ -11,6 +11,7 @@ from PIL import ExifTags, Image, ImageCms, ImageFile
 from PIL.PngImagePlugin import PngInfo
 
 from stories.media import images
+from stories.media import renditions as renditions_module
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 GPS_LATITUDE = (44.0, 49.0, 3.0)
@@ -310,7 +311,9 @@ def storage(tmp_path):
 
 
 def test_renditions_cover_every_width_up_to_the_source(storage, tmp_path):
-    renditions = images.make_renditions(upload(encode(two_colour_image((2000, 1000)), "JPEG")), storage, "story")
+    renditions = renditions_module.make_renditions(
+        upload(encode(two_colour_image((2000, 1000)), "JPEG")), storage, "story"
+    )
 
     assert [(r["width"], r["height"]) for r in renditions] == [(480, 240), (800, 400), (1200, 600), (1600, 800)]
     for rendition in renditions:
@@ -322,17 +325,19 @@ def test_renditions_cover_every_width_up_to_the_source(storage, tmp_path):
 
 
 def test_renditions_never_upscale(storage):
-    renditions = images.make_renditions(upload(encode(two_colour_image((1000, 500)), "PNG")), storage, "mid")
+    renditions = renditions_module.make_renditions(upload(encode(two_colour_image((1000, 500)), "PNG")), storage, "mid")
     assert [r["width"] for r in renditions] == [480, 800]
 
 
 def test_small_source_gets_one_rendition_at_its_own_width(storage):
-    renditions = images.make_renditions(upload(encode(two_colour_image((300, 200)), "WEBP")), storage, "tiny")
+    renditions = renditions_module.make_renditions(
+        upload(encode(two_colour_image((300, 200)), "WEBP")), storage, "tiny"
+    )
     assert renditions == [{"width": 300, "height": 200, "name": "renditions/tiny-300w.webp"}]
 
 
 def test_renditions_follow_the_exif_orientation(storage, tmp_path):
-    renditions = images.make_renditions(upload(jpeg_with_metadata((1200, 800))), storage, "turned")
+    renditions = renditions_module.make_renditions(upload(jpeg_with_metadata((1200, 800))), storage, "turned")
     assert [(r["width"], r["height"]) for r in renditions] == [(480, 720), (800, 1200)]
     with Image.open(tmp_path / renditions[0]["name"]) as written:
         assert written.getpixel((240, 20))[0] > 200  # red on top, as displayed
@@ -340,20 +345,24 @@ def test_renditions_follow_the_exif_orientation(storage, tmp_path):
 
 def test_renditions_of_a_large_jpeg_are_decoded_at_reduced_scale(storage, monkeypatch):
     loaded_sizes = []
-    original_load = images._load
+    original_load = renditions_module.load
 
     def spy(img, guard):
         original_load(img, guard)
         loaded_sizes.append(img.size)
 
-    monkeypatch.setattr(images, "_load", spy)
-    renditions = images.make_renditions(upload(encode(two_colour_image((6400, 3200)), "JPEG")), storage, "big")
+    monkeypatch.setattr(renditions_module, "load", spy)
+    renditions = renditions_module.make_renditions(
+        upload(encode(two_colour_image((6400, 3200)), "JPEG")), storage, "big"
+    )
     assert renditions[-1]["width"] == 1600
     assert loaded_sizes == [(1600, 800)]  # JPEG draft: a quarter of 6400 px still covers 1600 px
 
 
 def test_delete_renditions_removes_the_files(storage, tmp_path):
-    renditions = images.make_renditions(upload(encode(two_colour_image((900, 600)), "JPEG")), storage, "gone")
+    renditions = renditions_module.make_renditions(
+        upload(encode(two_colour_image((900, 600)), "JPEG")), storage, "gone"
+    )
     assert all((tmp_path / r["name"]).exists() for r in renditions)
-    images.delete_renditions(storage, renditions)
+    renditions_module.delete_renditions(storage, renditions)
     assert not any((tmp_path / r["name"]).exists() for r in renditions)

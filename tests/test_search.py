@@ -13,7 +13,6 @@ from stories import search
 from stories.management.commands.seed_demo import Command as SeedDemo
 from stories.models import ContentVersion, Contributor, Story, StorySearchDocument, TaggedCountry, TaggedTheme
 from stories.search import (
-    MAX_QUERY_LENGTH,
     highlight,
     index_stories,
     load_results,
@@ -21,6 +20,7 @@ from stories.search import (
     rank_stories,
     search_words,
 )
+from stories.search.words import MAX_QUERY_LENGTH
 from tests.factories import CONSENT_FORM_FIELDS, make_contributor, make_country, make_story, make_theme, make_user
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_title_matches_come_first_then_rank_then_recency():
 
 
 def test_ranking_reads_a_bounded_number_of_the_newest_matches(monkeypatch):
-    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 3)
+    monkeypatch.setattr(search.ranking, "MAX_RANKED_MATCHES", 3)
     now = timezone.now()
     make_story("Oldest title river", published_at=now - timedelta(days=9))
     for n in range(5):
@@ -118,7 +118,7 @@ def test_ranking_reads_a_bounded_number_of_the_newest_matches(monkeypatch):
 
 
 def test_a_search_with_more_matches_than_are_ranked_says_so(client, monkeypatch):
-    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 3)
+    monkeypatch.setattr(search.ranking, "MAX_RANKED_MATCHES", 3)
     for n in range(4):
         make_story(f"River {n}")
     _, tree = search_page(client, q="river")
@@ -170,7 +170,7 @@ def test_ranking_work_does_not_grow_with_the_number_of_matches(monkeypatch):
     """FTS5 yields matches newest first and the LIMIT ends the walk: three times the matches,
     the same work (ranking every match takes three times as much). The count includes
     FTS5's own reads of its index pages, which it makes through SQL."""
-    monkeypatch.setattr(search, "MAX_RANKED_MATCHES", 10)
+    monkeypatch.setattr(search.ranking, "MAX_RANKED_MATCHES", 10)
     add_river_stories(1000, start=0)
     with_a_thousand = sqlite_steps(lambda: rank_stories("river"))
     add_river_stories(2000, start=1000)

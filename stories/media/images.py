@@ -1,18 +1,15 @@
 """Safe handling of uploaded images: validation, metadata stripping and renditions.
 
-Every decode goes through ``_open_checked`` and ``_load``: the size and pixel
+Every decode goes through ``open_checked`` and ``load``: the size and pixel
 limits are enforced from the header before any pixel data is decoded, and a
 file that ends early is rejected whatever ``ImageFile.LOAD_TRUNCATED_IMAGES``
 says.
 """
 
 import functools
-import hashlib
 import io
-import math
 import os
 import struct
-import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -46,7 +43,7 @@ _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif"}
 _PNG_MODES = {"1", "L", "LA", "P", "RGB", "RGBA", "I;16"}
 
 # Exceptions Pillow's decoders raise on damaged data.
-_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
 
 
 class _TruncatedError(Exception):
@@ -173,7 +170,7 @@ def _file_size(fp) -> int:
 
 
 @contextmanager
-def _binary_stream(image_file):
+def binary_stream(image_file):
     """Yield a readable, seekable stream for a path, a Django File or a file object, rewound."""
     if isinstance(image_file, (str, os.PathLike)):
         with open(image_file, "rb") as fp:
@@ -193,7 +190,7 @@ def _binary_stream(image_file):
             image_file.seek(0)
 
 
-def _open_checked(fp) -> tuple[Image.Image, _EofGuard]:
+def open_checked(fp) -> tuple[Image.Image, _EofGuard]:
     """Open ``fp`` and check everything the header tells, without decoding pixels."""
     size = _file_size(fp)
     if size == 0:
@@ -219,7 +216,7 @@ def _open_checked(fp) -> tuple[Image.Image, _EofGuard]:
         raise _too_many_pixels_error() from None
     except UnidentifiedImageError:
         raise _unidentified_error(head) from None
-    except _DECODE_ERRORS:
+    except DECODE_ERRORS:
         raise _damaged_error() from None
     width, height = img.size
     if width * height > MAX_PIXELS:
@@ -235,12 +232,12 @@ def _open_checked(fp) -> tuple[Image.Image, _EofGuard]:
     return img, guard
 
 
-def _load(img: Image.Image, guard: _EofGuard) -> None:
+def load(img: Image.Image, guard: _EofGuard) -> None:
     """Decode all pixel data, rejecting damaged or truncated files."""
     guard.armed = True
     try:
         img.load()
-    except (_TruncatedError, *_DECODE_ERRORS):
+    except (_TruncatedError, *DECODE_ERRORS):
         img.close()
         raise _damaged_error() from None
     finally:
@@ -249,16 +246,16 @@ def _load(img: Image.Image, guard: _EofGuard) -> None:
 
 def validate_image_upload(uploaded_file) -> None:
     """Raise ValidationError unless the file fully decodes as an accepted image format."""
-    with _binary_stream(uploaded_file) as fp:
-        img, guard = _open_checked(fp)
-        _load(img, guard)
+    with binary_stream(uploaded_file) as fp:
+        img, guard = open_checked(fp)
+        load(img, guard)
         img.close()
 
 
-def _upright(img: Image.Image) -> Image.Image:
+def upright(img: Image.Image) -> Image.Image:
     """Turn ``img`` (in place: no copy of a large image) as its EXIF orientation says."""
     # Unreadable EXIF is no reason to refuse a photo: it is then shown as stored.
-    with suppress(*_DECODE_ERRORS):
+    with suppress(*DECODE_ERRORS):
         ImageOps.exif_transpose(img, in_place=True)
     return img
 
@@ -268,7 +265,7 @@ def _srgb_profile():
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
-def _to_srgb(img: Image.Image) -> Image.Image:
+def to_srgb(img: Image.Image) -> Image.Image:
     """Convert pixels from an embedded ICC profile to sRGB.
 
     Browsers treat untagged images as sRGB, so converting lets us drop the
@@ -298,13 +295,13 @@ def _has_alpha(img: Image.Image) -> bool:
     return img.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in img.info
 
 
-def _to_rgb_or_rgba(img: Image.Image) -> Image.Image:
+def to_rgb_or_rgba(img: Image.Image) -> Image.Image:
     if img.mode in ("RGB", "RGBA"):
         return img
     return img.convert("RGBA" if _has_alpha(img) else "RGB")
 
 
-def _without_metadata(img: Image.Image) -> Image.Image:
+def without_metadata(img: Image.Image) -> Image.Image:
     """Drop everything but pixels and palette: EXIF, XMP, IPTC, ICC, comments, text chunks.
 
     Encoders fall back to ``img.info`` for some of these (JPEG comments, PNG and
@@ -340,18 +337,18 @@ def _encode(img: Image.Image, image_format: str) -> bytes:
         options = {"quality": 85, "optimize": True, "progressive": True}
     elif image_format == "PNG":
         if img.mode not in _PNG_MODES:
-            img = _to_rgb_or_rgba(img)
+            img = to_rgb_or_rgba(img)
         options = {"optimize": True}
         if "transparency" in img.info and img.mode in ("1", "L", "P", "RGB", "I;16"):
             options["transparency"] = img.info["transparency"]
     elif image_format == "WEBP":
-        img = _to_rgb_or_rgba(img)
+        img = to_rgb_or_rgba(img)
         options = {"quality": 82}
     elif image_format == "AVIF":
-        img = _to_rgb_or_rgba(img)
+        img = to_rgb_or_rgba(img)
         options = {"quality": 63}
     buffer = io.BytesIO()
-    _without_metadata(img).save(buffer, image_format, **options)
+    without_metadata(img).save(buffer, image_format, **options)
     return buffer.getvalue()
 
 
@@ -361,118 +358,13 @@ def clean_image(uploaded_file) -> ContentFile:
     The ICC profile is not kept: pixels are converted to sRGB instead. AVIF
     stays AVIF where Pillow can encode it and becomes WebP otherwise.
     """
-    with _binary_stream(uploaded_file) as fp:
-        img, guard = _open_checked(fp)
-        _load(img, guard)
+    with binary_stream(uploaded_file) as fp:
+        img, guard = open_checked(fp)
+        load(img, guard)
     source_format = "JPEG" if img.format == "MPO" else img.format
     target_format = source_format
     if source_format == "AVIF" and not _can_encode_avif():
         target_format = "WEBP"
-    data = _encode(_to_srgb(_upright(img)), target_format)
+    data = _encode(to_srgb(upright(img)), target_format)
     stem = Path(getattr(uploaded_file, "name", None) or "image").stem or "image"
     return ContentFile(data, name=f"{stem}{_EXTENSIONS[target_format]}")
-
-
-def _orientation(img: Image.Image) -> int:
-    try:
-        return img.getexif().get(0x0112, 1)
-    except _DECODE_ERRORS:
-        return 1
-
-
-def _decode(image_file, cover=None) -> tuple[Image.Image, tuple[int, int]]:
-    """Return the decoded upright sRGB image and its full-resolution upright size."""
-    with _binary_stream(image_file) as fp:
-        img, guard = _open_checked(fp)
-        stored_w, stored_h = img.size
-        rotated = _orientation(img) in (5, 6, 7, 8)  # stored turned by 90°
-        full_size = (stored_h, stored_w) if rotated else (stored_w, stored_h)
-        if cover and img.format in ("JPEG", "MPO"):
-            box_w, box_h = reversed(cover) if rotated else cover
-            scale = min(1.0, max(box_w / stored_w, box_h / stored_h))
-            # draft() picks the smallest DCT scale (1/2, 1/4, 1/8) still at least this big.
-            img.draft(
-                None,
-                (
-                    max(1, math.ceil(stored_w * scale)),
-                    max(1, math.ceil(stored_h * scale)),
-                ),
-            )
-        _load(img, guard)
-    return _to_srgb(_upright(img)), full_size
-
-
-def load_image(image_file, *, cover: tuple[int, int] | None = None) -> Image.Image:
-    """Decode an image under the upload limits, upright and in sRGB.
-
-    With ``cover=(width, height)``, a JPEG may be decoded at a reduced scale
-    that still covers that box, which saves most of the memory and time.
-    """
-    return _decode(image_file, cover)[0]
-
-
-def make_renditions(image_file, storage, base_name: str) -> list[dict]:
-    """Write WebP renditions for ``srcset`` to ``storage`` and describe them.
-
-    Widths come from RENDITION_WIDTHS and never exceed the source; a source
-    narrower than the smallest width gets one rendition at its own width.
-    """
-    img, (source_width, source_height) = _decode(image_file, cover=(max(RENDITION_WIDTHS), 1))
-    img = _to_rgb_or_rgba(img)
-    widths = [w for w in RENDITION_WIDTHS if w <= source_width] or [source_width]
-    renditions = {}
-    try:
-        _write_renditions(img, widths, source_width, source_height, storage, base_name, renditions)
-    except Exception:
-        # A full disk half-way must not leave the renditions written so far behind.
-        delete_renditions(storage, renditions.values())
-        raise
-    finally:
-        img.close()
-    return sorted(renditions.values(), key=lambda rendition: rendition["width"])
-
-
-def _write_renditions(img, widths, source_width, source_height, storage, base_name, renditions):
-    """Store each rendition, recording it in ``renditions`` as soon as it exists on storage."""
-    for nominal_width in widths:
-        width = nominal_width
-        height = max(1, round(source_height * width / source_width))
-        if height > WEBP_MAX_SIDE:  # absurdly tall images: shrink to fit the format
-            width = max(1, round(width * WEBP_MAX_SIDE / height))
-            height = WEBP_MAX_SIDE
-        if width in renditions:
-            continue
-        if (width, height) == img.size:
-            resized = img
-        else:
-            resized = img.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        buffer = io.BytesIO()
-        _without_metadata(resized).save(buffer, "WEBP", quality=RENDITION_QUALITY)
-        name = storage.save(f"renditions/{base_name}-{width}w.webp", ContentFile(buffer.getvalue()))
-        renditions[width] = {"width": width, "height": height, "name": name}
-
-
-def delete_renditions(storage, renditions: list[dict]) -> None:
-    """Delete rendition files written by make_renditions; missing files are ignored."""
-    for rendition in renditions:
-        storage.delete(rendition["name"])
-
-
-def make_fresh_renditions(image_file, prefix: str) -> list[dict]:
-    """Renditions of a newly stored image under names never used before, so that media can
-    serve renditions as immutable: a new image always gets new URLs, even when an upload
-    reuses the name of a deleted file."""
-    version = hashlib.sha256(f"{image_file.name}:{time.time_ns()}".encode()).hexdigest()[:8]
-    return make_renditions(image_file, image_file.storage, f"{prefix}-{version}")
-
-
-def renditions_srcset(storage, renditions: list[dict]) -> str:
-    return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions)
-
-
-def renditions_fallback_url(image_file, renditions: list[dict]) -> str:
-    """The `src` for browsers without srcset: the widest rendition up to 1200px, else the original."""
-    fitting = [r for r in renditions if r["width"] <= 1200]
-    if fitting:
-        return image_file.storage.url(fitting[-1]["name"])
-    return image_file.url

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.media.fields import SafeImageField
-from stories.media.images import (
+from stories.media.renditions import (
     delete_renditions,
     make_fresh_renditions,
     renditions_fallback_url,

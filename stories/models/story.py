@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 
 from stories.editorial.consent import consent_form_path
 from stories.media.fields import SafeImageField
-from stories.media.images import (
+from stories.media.renditions import (
     delete_renditions,
     make_fresh_renditions,
     renditions_fallback_url,

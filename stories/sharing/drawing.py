@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from stories.media.images import load_image
+from stories.media.renditions import load_image
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,156 @@
+"""The search index: each story's StorySearchDocument, kept in step by signals."""
+
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
+from taggit.models import Tag
+
+from stories.models import Contributor, Country, Story, StorySearchDocument, Theme
+from stories.sanitize import html_to_text
+from stories.search.words import search_words
+
+INDEX_BATCH_SIZE = 500
+
+
+def index_stories(stories) -> int:
+    """Write the search documents of `stories` (a queryset or story ids), in batches; return how many."""
+    if not hasattr(stories, "values_list"):
+        stories = Story.objects.filter(pk__in=list(stories))
+    ids = list(stories.order_by().values_list("pk", flat=True))
+    for start in range(0, len(ids), INDEX_BATCH_SIZE):
+        batch = (
+            Story.objects.filter(pk__in=ids[start : start + INDEX_BATCH_SIZE])
+            .only("title", "subtitle", "summary", "body", "storyteller_name", "is_storyteller_anonymous", "location")
+            .prefetch_related("countries", "themes", "tags", "contributors")
+        )
+        StorySearchDocument.objects.bulk_create(
+            [search_document(story) for story in batch],
+            update_conflicts=True,
+            unique_fields=["story"],
+            update_fields=["title", "secondary", "details", "body", "plain_text", "facets"],
+        )
+    return len(ids)
+
+
+def index_story(story) -> None:
+    """Write one story's search document (after a save or a change of its tags or bylines)."""
+    index_stories([story.pk])
+
+
+def search_document(story) -> StorySearchDocument:
+    """The search document of `story`; its countries, themes, tags and contributors prefetched."""
+    body_text = html_to_text(story.body)
+    details = [
+        story.public_storyteller,  # never an anonymous storyteller's name
+        story.location,
+        *(contributor.name for contributor in story.contributors.all()),
+        *(country.name for country in story.countries.all()),
+        *(theme.name for theme in story.themes.all()),
+        *(keyword.name for keyword in story.tags.all()),
+    ]
+    return StorySearchDocument(
+        story_id=story.pk,
+        facets=" ".join(facet_words(countries=story.countries.all(), themes=story.themes.all())),
+        title=_folded_text(story.title),
+        secondary=_folded_text(f"{story.subtitle}\n{story.summary}"),
+        details=_folded_text("\n".join(details)),
+        body=_folded_text(body_text),
+        plain_text=f"{story.summary}\n{body_text}".strip(),
+    )
+
+
+def facet_words(*, countries=(), themes=()):
+    """The words that file a story under its countries and themes in the index's `facets`
+    column. Only that column is searched for them, so no story text can match them."""
+    return [f"country{country.pk}" for country in countries] + [f"theme{theme.pk}" for theme in themes]
+
+
+def _folded_text(text):
+    return " ".join(search_words(text))
+
+
+def rebuild_index() -> int:
+    """Index every story again from scratch; return how many. Readers see the old index until it is done."""
+    with transaction.atomic():
+        StorySearchDocument.objects.all().delete()
+        count = index_stories(Story.objects.all())
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                # Rebuilds FTS5's index from the documents, then merges its segments for speed.
+                cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('rebuild')")
+                cursor.execute("INSERT INTO stories_search_fts(stories_search_fts) VALUES ('optimize')")
+    return count
+
+
+# Keeping the index in step: every change to a story's indexed text reindexes the story.
+# (Code that writes through-model rows directly, like seed_demo's bulk path, calls
+# index_stories() itself.)
+
+# The Story relation each vocabulary or byline is reached by.
+_STORY_LOOKUPS = {Country: "countries", Theme: "themes", Tag: "tags", Contributor: "contributors"}
+
+
+def connect_signals(app_config):
+    post_save.connect(_story_saved, sender=Story, dispatch_uid="search_story_saved")
+    for relation in _STORY_LOOKUPS.values():
+        through = Story._meta.get_field(relation).remote_field.through
+        m2m_changed.connect(_story_links_changed, sender=through, dispatch_uid=f"search_{relation}_changed")
+    for model in _STORY_LOOKUPS:
+        pre_save.connect(_name_saving, sender=model, dispatch_uid=f"search_{model.__name__}_saving")
+        post_save.connect(_name_saved, sender=model, dispatch_uid=f"search_{model.__name__}_saved")
+        pre_delete.connect(_name_deleting, sender=model, dispatch_uid=f"search_{model.__name__}_deleting")
+        post_delete.connect(_name_deleted, sender=model, dispatch_uid=f"search_{model.__name__}_deleted")
+    post_migrate.connect(_index_unindexed_stories, sender=app_config, dispatch_uid="search_after_migrate")
+
+
+def _story_saved(sender, instance, raw=False, **kwargs):
+    # loaddata saves raw, before the story's relations: a fixture from dumpdata brings the
+    # search documents along, and rebuild_search_index indexes any other.
+    if not raw:
+        index_story(instance)
+
+
+def _story_links_changed(sender, instance, action, model, pk_set, **kwargs):
+    if action in {"post_add", "post_remove"} and not pk_set:
+        return  # nothing changed: taggit sends post_add on every set(), so on every admin save
+    if isinstance(instance, Story):  # story.countries.set(...)
+        if action in {"post_add", "post_remove", "post_clear"}:
+            index_story(instance)
+    elif model is not Story:  # taggit's keywords are shared with any other tagged model
+        return
+    elif action == "pre_clear":  # contributor.stories.clear(): note whose bylines go
+        instance._search_story_ids = _linked_story_ids(instance)
+    elif action in {"post_add", "post_remove"}:
+        index_stories(pk_set)
+    elif action == "post_clear":
+        index_stories(getattr(instance, "_search_story_ids", []))
+
+
+def _linked_story_ids(instance):
+    return list(Story.objects.filter(**{_STORY_LOOKUPS[type(instance)]: instance}).values_list("pk", flat=True))
+
+
+def _name_saving(sender, instance, raw=False, **kwargs):
+    instance._search_name_changed = (
+        not raw
+        and instance.pk is not None
+        and not type(instance).objects.filter(pk=instance.pk, name=instance.name).exists()
+    )
+
+
+def _name_saved(sender, instance, created, raw=False, **kwargs):
+    if getattr(instance, "_search_name_changed", False):  # a rename: reindex its stories
+        index_stories(_linked_story_ids(instance))
+
+
+def _name_deleting(sender, instance, **kwargs):
+    instance._search_story_ids = _linked_story_ids(instance)
+
+
+def _name_deleted(sender, instance, **kwargs):
+    index_stories(getattr(instance, "_search_story_ids", []))
+
+
+def _index_unindexed_stories(using, **kwargs):
+    """After `migrate`, index stories that have no search document (a database from before search)."""
+    if StorySearchDocument._meta.db_table in connection.introspection.table_names():
+        index_stories(Story.objects.filter(search_document__isnull=True))

@@ -1,0 +1,60 @@
+"""The search page."""
+
+import re
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from stories.models import Country, Theme
+from stories.search import clean_query, load_results, query_terms, rank_stories, with_snippets
+from stories.sharing.metadata import page_meta
+from stories.views.pagination import paginate
+from stories.views.vocabulary_counts import footnoted_countries
+
+SLUG = re.compile(r"[-\w]+")
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    # The forms' lists double as the filters' lookups: no query per filter.
+    countries = list(Country.objects.all())
+    themes = list(Theme.objects.all())
+    country = pick_filter(request, "country", countries)
+    theme = pick_filter(request, "theme", themes)
+    page = ranking = None
+    if query_terms(query):
+        ranking = rank_stories(query, country=country, theme=theme)
+        page = paginate(request, ranking.story_ids)
+        page.object_list = with_snippets(load_results(page.object_list), query)
+    active_filters = [(param, value) for param, value in [("country", country), ("theme", theme)] if value]
+    return render(
+        request,
+        "stories/search.html",
+        {
+            "query": query,
+            "page": page,
+            # Past search.MAX_RANKED_MATCHES the oldest matches are left out: the page says so.
+            "more_results_than": ranking.more_than if ranking else None,
+            "countries": countries,
+            "themes": themes,
+            "country": country,
+            "theme": theme,
+            "active_filters": active_filters,
+            "footnoted_countries": footnoted_countries(stories=page.object_list if page else []),
+            "meta": page_meta(request, _("Search")),
+        },
+    )
+
+
+def pick_filter(request, param, choices):
+    """The country or theme named by ?param=<slug> among `choices`; None if empty, 404 if unknown."""
+    slug = request.GET.get(param)
+    if not slug:
+        return None
+    for choice in choices:
+        if choice.slug == slug:
+            return choice
+    raise Http404(_("There is no such filter."))

@@ -1,0 +1,38 @@
+"""The home page."""
+
+from django.db.models import prefetch_related_objects
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from stories.models import Country, Story, Theme
+from stories.sharing.metadata import page_meta
+from stories.sharing.structured_data import website
+from stories.views.vocabulary_counts import footnoted_countries, with_story_counts
+
+
+@require_safe
+def home(request):
+    published = Story.objects.published()
+    featured = published.filter(is_featured=True).first()
+    newest = list(published[:7])
+    if featured is None and newest:
+        featured = newest[0]
+    latest = [story for story in newest if story.pk != getattr(featured, "pk", None)][:6]
+    # One prefetch for every card on the page.
+    prefetch_related_objects([story for story in [featured, *latest] if story], "countries", "themes")
+    countries = with_story_counts(request, Country, "country")
+    return render(
+        request,
+        "stories/home.html",
+        {
+            "featured": featured,
+            "latest": latest,
+            "countries": countries,
+            "footnoted_countries": footnoted_countries(
+                countries=countries, stories=[featured, *latest] if featured else []
+            ),
+            "themes": with_story_counts(request, Theme, "theme"),
+            "meta": page_meta(request, structured_data=[website(get_language())]),
+        },
+    )

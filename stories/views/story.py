@@ -1,0 +1,114 @@
+"""A story's page, its short link and its old addresses."""
+
+from django.conf import settings
+from django.db.models import Q, Subquery
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from stories import content_state
+from stories.models import Country, Story, StorySlug, Theme
+from stories.related import related_stories
+from stories.sharing.links import share_links
+from stories.sharing.metadata import story_meta
+from stories.views.vocabulary_counts import footnoted_countries
+
+
+@require_safe
+def story_detail(request, slug):
+    story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()
+    if story is None:
+        return redirect_old_slug(request, slug)
+    story_url = settings.SITE_URL + story.get_absolute_url()
+    context = story_page_context(story, request)
+    context.update(
+        story_url=story_url,
+        share_links=share_links(story_url, story.title),
+        meta=story_meta(
+            request,
+            story,
+            countries=context["countries"],
+            themes=context["themes"],
+            contributors=context["contributors"],
+        ),
+    )
+    return render(request, "stories/story_detail.html", context)
+
+
+def redirect_old_slug(request, slug):
+    """A published story's former address answers with a permanent redirect to its current one."""
+    old = get_object_or_404(StorySlug.objects.filter(story__in=Story.objects.published()), slug=slug)
+    return redirect_keeping_query(request, old.story.get_absolute_url())
+
+
+def redirect_keeping_query(request, path):
+    """A 301 to `path` on SITE_URL, keeping the query string (utm_* and the like) as it came."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(settings.SITE_URL + path + (f"?{query}" if query else ""))
+
+
+@require_safe
+def story_short_link(request, pk):
+    story = get_object_or_404(Story.objects.published().only("slug"), pk=pk)
+    return redirect_keeping_query(request, story.get_absolute_url())
+
+
+def story_page_context(story, request=None):
+    """Everything the story page shows around the story itself."""
+    # For one story, plain queries through the tag tables cost less than taggit's prefetch.
+    countries = list(Country.objects.filter(tagged_stories__content_object=story))
+    themes = list(Theme.objects.filter(tagged_stories__content_object=story))
+    # The stories around this one change only when stories do: computed once per content version.
+    around = content_state.cached_value(
+        request, f"stories-around:{story.pk}", lambda: stories_around(story, countries, themes)
+    )
+    return {
+        "story": story,
+        "countries": countries,
+        "themes": themes,
+        "contributors": list(story.contributors.all()),
+        "footnoted_countries": footnoted_countries(countries=countries),
+        "first_country": countries[0] if countries else None,
+        **around,
+    }
+
+
+def stories_around(story, countries, themes):
+    """The sidebar's related stories and more from the story's first country, and the
+    previous and next stories."""
+    related = related_stories(story, countries=countries, themes=themes)
+    more_from_country = []
+    if countries:
+        more_from_country = list(
+            Story.objects.published()
+            .tagged(country=countries[0])
+            .exclude(pk__in=[story.pk, *(s.pk for s in related)])
+            .only("title", "slug", "published_at", "language")[:4]
+        )
+    return {"related_stories": related, "more_from_country": more_from_country, **adjacent_stories(story)}
+
+
+def adjacent_stories(story):
+    """The previous (older) and next (newer) published stories, in one query: each side is
+    an index range probe from the story's place in the (published_at, id) order."""
+    if story.published_at is None:
+        return {"previous_story": None, "next_story": None}
+    published = Story.objects.published()
+    at = story.published_at
+    older = Story.objects.published(until=at).exclude(published_at=at, pk__gte=story.pk)
+    newer = published.filter(published_at__gte=at).exclude(published_at=at, pk__lte=story.pk)
+    pair = (
+        Story.objects.filter(
+            Q(pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]))
+            | Q(pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]))
+        )
+        .order_by()
+        .only("title", "slug", "published_at", "language")
+    )
+    previous_story = next_story = None
+    for neighbour in pair:
+        if (neighbour.published_at, neighbour.pk) < (story.published_at, story.pk):
+            previous_story = neighbour
+        else:
+            next_story = neighbour
+    return {"previous_story": previous_story, "next_story": next_story}

@@ -1,0 +1,45 @@
+"""How many stories each country and theme has, and the countries a page must footnote."""
+
+from django.db.models import Count, Value
+
+from stories import content_state
+from stories.models import Story, TaggedCountry, TaggedTheme
+
+
+def story_counts(request):
+    """How many stories a reader can see under each country and each theme. Counting reads
+    every published story's tags, so it is one query, cached per content version."""
+
+    def count_by_tag():
+        published = Story.objects.published().values("pk")
+        per_tag = [
+            tagged.objects.filter(content_object__in=published)
+            .values("tag")
+            .annotate(kind=Value(kind), total=Count("pk"))
+            .values_list("kind", "tag", "total")
+            for kind, tagged in (("country", TaggedCountry), ("theme", TaggedTheme))
+        ]
+        counts = {"country": {}, "theme": {}}
+        for kind, tag, total in per_tag[0].union(per_tag[1], all=True):
+            counts[kind][tag] = total
+        return counts
+
+    return content_state.cached_value(request, "story-counts", count_by_tag)
+
+
+def with_story_counts(request, vocabulary, kind):
+    """Countries or themes with the number of stories a reader can see under each."""
+    counts = story_counts(request)[kind]
+    items = list(vocabulary.objects.all())
+    for item in items:
+        item.story_count = counts.get(item.pk, 0)
+    return items
+
+
+def footnoted_countries(*, countries=(), stories=()):
+    """The countries a page names that carry a footnote, for the page's footer. Works on
+    objects the page has already loaded (prefetched), so it costs no query."""
+    found = {country.pk: country for country in countries if country.footnote}
+    for story in stories:
+        found.update((country.pk, country) for country in story.countries.all() if country.footnote)
+    return sorted(found.values(), key=lambda country: (country.sort_order, country.name))
