@@ -5,8 +5,10 @@ import json
 from urllib.parse import quote
 
 import pytest
+from django.template import Context, Template
 from lxml import etree, html
 
+from balkanoscope.links import absolute_reverse, absolute_url
 from stories.editorial.preview import preview_path, preview_url
 from stories.sharing.cards import default_card_digest, story_card_digest
 from stories.sitemaps import StorySitemap
@@ -307,3 +309,23 @@ def test_preview_link_and_page(client):
     assert preview_url(draft) == SITE + path
     tree = page(client, path)
     assert tree.xpath("//head/link[@rel='canonical']/@href") == [SITE + path]
+
+
+def test_urls_already_absolute_stay_as_they_are():
+    assert absolute_url("https://bucket.example/stories/a.jpg") == "https://bucket.example/stories/a.jpg"
+    assert absolute_url("/stories/a/?page=2#top") == f"{SITE}/stories/a/?page=2#top"
+
+
+def test_absolute_reverse_encodes_the_query_as_reverse_does():
+    assert absolute_reverse("stories:list", query={"country": "serbia", "page": 2}) == (
+        f"{SITE}/stories/?country=serbia&page=2"
+    )
+    assert absolute_reverse("stories:detail", args=["bor"]) == f"{SITE}/stories/bor/"
+
+
+def test_templates_build_absolute_urls_with_the_same_builders():
+    rendered = Template(
+        "{% load links %}{% absolute_url path %} {% absolute_reverse 'stories:detail' slug='bor' %} "
+        "{% absolute_reverse 'stories:social_card' 7 'abc' as card %}{{ card }}"
+    ).render(Context({"path": "/stories/?a=1&b=2"}))
+    assert rendered == f"{SITE}/stories/?a=1&amp;b=2 {SITE}/stories/bor/ {SITE}/s/7/card-abc.jpg"

@@ -7,10 +7,10 @@ renders all of it. Pages that pass none get the site's defaults from the context
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 
+from balkanoscope.links import absolute_reverse, absolute_url
 from stories.feeds import LatestStoriesFeed
 from stories.sharing.cards import ShareImage, default_share_image, story_share_image
 from stories.sharing.structured_data import news_article, story_breadcrumbs
@@ -71,8 +71,8 @@ def summarise(text, length=160):
 
 def feed_links(title, rss_url_name, atom_url_name, **kwargs):
     return [
-        FeedLink(title, settings.SITE_URL + reverse(rss_url_name, kwargs=kwargs), "application/rss+xml"),
-        FeedLink(title, settings.SITE_URL + reverse(atom_url_name, kwargs=kwargs), "application/atom+xml"),
+        FeedLink(title, absolute_reverse(rss_url_name, kwargs=kwargs), "application/rss+xml"),
+        FeedLink(title, absolute_reverse(atom_url_name, kwargs=kwargs), "application/atom+xml"),
     ]
 
 
@@ -90,7 +90,7 @@ def page_meta(request, title=None, description=None, **fields):
         document_title = f"{title} · {site_name}"
     fields.setdefault("feeds", [])
     fields["feeds"] = [*site_feed_links(), *fields["feeds"]]
-    fields.setdefault("canonical_url", settings.SITE_URL + request.path)
+    fields.setdefault("canonical_url", absolute_url(request.path))
     fields.setdefault("language", get_language() or settings.LANGUAGE_CODE)
     fields.setdefault("image", default_share_image())
     return PageMeta(
@@ -102,7 +102,7 @@ def page_meta(request, title=None, description=None, **fields):
 
 
 def story_meta(request, story, *, countries, themes, contributors):
-    url = settings.SITE_URL + story.get_absolute_url()
+    url = absolute_url(story.get_absolute_url())
     image = story_share_image(story)
     return page_meta(
         request,
