@@ -12,9 +12,7 @@ def site(request):
     from stories.sharing.metadata import page_meta
 
     def footer_partners():
-        return content_state.cached_value(
-            request, "footer-partners", lambda: list(Partner.objects.filter(is_listed=True))
-        )
+        return content_state.cached_value(request, "footer-partners", lambda: list(Partner.objects.listed()))
 
     return {
         "site_name": settings.SITE_NAME,

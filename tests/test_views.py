@@ -273,6 +273,17 @@ def test_partner_pages_show_logo_description_year_and_website(client):
     page(client, "/partners/nobody/", status=404)
 
 
+def test_unlisted_partner_is_left_out_of_the_list_the_footer_and_the_sitemap(client):
+    make_partner()
+    make_partner("Former partner", slug="former", is_listed=False)
+    listed = "/partners/european-western-balkans/"
+    _, tree = page(client, "/partners/")
+    assert [a.get("href") for a in tree.cssselect("main .partner-card__name a")] == [listed]
+    assert [a.get("href") for a in tree.cssselect("footer .joint-initiative a")] == [listed]
+    response, _ = page(client, "/sitemap-partners.xml")
+    assert b"/partners/former/" not in response.content
+
+
 def test_about_page_is_editable_content_with_partners_block(client):
     make_page(body="<h2>Why</h2><p>Because stories cross borders.</p>", intro="What we do.")
     make_partner()
