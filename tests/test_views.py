@@ -124,6 +124,16 @@ def test_bad_list_queries_are_404_not_500(client, query):
     assert b"We could not find that page" in response.content
 
 
+def test_an_empty_filter_means_no_filter_and_a_malformed_one_is_404_on_the_list_and_search(client):
+    make_country("Serbia")
+    make_story("River one", countries=["Serbia"])
+    make_story("River two")
+    _, tree = page(client, "/stories/?country=&theme=&tag=")
+    assert sorted(titles(tree)) == ["River one", "River two"]
+    for url in ["/stories/?country=<b>", "/search/?q=river&country=<b>", "/search/?q=river&theme=" + "x" * 101]:
+        page(client, url, status=404)
+
+
 def test_country_and_theme_pages_show_description_footnote_and_their_stories(client):
     kosovo = make_country(
         "Kosovo", description="Context about Kosovo.", footnote="This designation is without prejudice."
