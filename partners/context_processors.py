@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from balkanoscope.copy import SITE_TAGLINE
 from stories import content_state
 
 
 def site(request):
-    """The site's name, the page's default metadata (views pass their own `meta`, which wins;
+    """The site's name and tagline, the page's default metadata (views pass their own `meta`, which wins;
     canonical URLs come from SITE_URL, never the Host header) and the footer's "Joint initiative
     of" partners (queried only when shown, and cached per content version)."""
     from partners.models import Partner
@@ -16,6 +17,7 @@ def site(request):
 
     return {
         "site_name": settings.SITE_NAME,
+        "site_tagline": SITE_TAGLINE,
         "meta": SimpleLazyObject(lambda: page_meta(request)),
         "footer_partners": SimpleLazyObject(footer_partners),
     }

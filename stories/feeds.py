@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balkanoscope.copy import SITE_DESCRIPTION
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.models import Country, Story, Theme
 
@@ -71,7 +72,7 @@ class LatestStoriesFeed(Feed):
         return _("%(site)s: latest stories") % {"site": settings.SITE_NAME}
 
     def description(self):
-        return _("Personal stories of people across the Western Balkans, told by country and by theme.")
+        return str(SITE_DESCRIPTION)
 
     def subtitle(self):
         return self.description()

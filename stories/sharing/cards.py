@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils.translation import gettext
 
+from balkanoscope.copy import SITE_TAGLINE
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
@@ -41,12 +41,8 @@ def story_card_digest(story, *, title=None, hero_image_name=None):
     return _digest(str(story.pk), title, hero_image_name or "")
 
 
-def default_card_tagline():
-    return gettext("Personal stories from the Western Balkans")
-
-
 def default_card_digest():
-    return _digest(settings.SITE_NAME, default_card_tagline())
+    return _digest(settings.SITE_NAME, str(SITE_TAGLINE))
 
 
 def story_card_storage_name(story, digest):
@@ -87,7 +83,7 @@ def default_share_image():
         url=absolute_reverse("stories:default_social_card", kwargs={"digest": default_card_digest()}),
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],
-        alt=f"{settings.SITE_NAME}: {default_card_tagline()}",
+        alt=f"{settings.SITE_NAME}: {SITE_TAGLINE}",
     )
 
 
@@ -111,4 +107,4 @@ def story_card_jpeg(story, digest):
 
 
 def default_card_jpeg(digest):
-    return stored_card(default_card_storage_name(digest), lambda: render_default_card(default_card_tagline()))
+    return stored_card(default_card_storage_name(digest), lambda: render_default_card(str(SITE_TAGLINE)))

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
+from balkanoscope.copy import SITE_DESCRIPTION, SITE_TAGLINE
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.feeds import LatestStoriesFeed
 from stories.sharing.cards import ShareImage, default_share_image, story_share_image
@@ -60,10 +61,6 @@ class PageMeta:
         return OG_LOCALES.get(self.language, self.language.replace("-", "_"))
 
 
-def default_description():
-    return gettext("Personal stories of people across the Western Balkans, told by country and by theme.")
-
-
 def summarise(text, length=160):
     """`text` on one line, cut to a meta description's length."""
     return Truncator(" ".join(text.split())).chars(length)
@@ -84,7 +81,7 @@ def page_meta(request, title=None, description=None, **fields):
     """The metadata of an ordinary page; `title` None means the home page's title."""
     site_name = settings.SITE_NAME
     if title is None:
-        document_title = f"{site_name} · {gettext('Personal stories from the Western Balkans')}"
+        document_title = f"{site_name} · {SITE_TAGLINE}"
         title = site_name
     else:
         document_title = f"{title} · {site_name}"
@@ -96,7 +93,7 @@ def page_meta(request, title=None, description=None, **fields):
     return PageMeta(
         title=str(title),
         document_title=document_title,
-        description=str(description or default_description()),
+        description=str(description or SITE_DESCRIPTION),
         **fields,
     )
 
