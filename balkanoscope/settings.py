@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.site",
             ],
+            "libraries": {"links": "balkanoscope.links"},  # absolute URLs on SITE_URL
         },
     },
 ]

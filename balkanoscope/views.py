@@ -15,8 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-# Editors' draft previews must never be crawled, even when linked from somewhere.
-PREVIEW_PATH = "/preview/"
+from balkanoscope.links import absolute_reverse, path_prefix
 
 # Uploads are re-encoded images; nothing else is ever served from the media URL, so an
 # uploaded file can never be delivered as HTML, SVG or script.
@@ -81,10 +80,11 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Allow: /",
-        f"Disallow: /{settings.ADMIN_URL}",
-        f"Disallow: {PREVIEW_PATH}",
+        f"Disallow: {reverse('admin:index')}",
+        # Editors' draft previews must never be crawled, even when linked from somewhere.
+        f"Disallow: {path_prefix('stories:preview', 'token')}",
         "",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        f"Sitemap: {absolute_reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -96,11 +96,11 @@ def sitemap_index(request, sitemaps):
     sections = []
     for name, sitemap_class in sitemaps.items():
         section = sitemap_class()
-        location = settings.SITE_URL + reverse("sitemap_section", kwargs={"section": name})
         lastmod = section.get_latest_lastmod()
-        sections.append({"location": location, "lastmod": lastmod})
-        for number in range(2, section.paginator.num_pages + 1):
-            sections.append({"location": f"{location}?p={number}", "lastmod": lastmod})
+        for number in range(1, section.paginator.num_pages + 1):
+            query = {"p": number} if number > 1 else None
+            location = absolute_reverse("sitemap_section", kwargs={"section": name}, query=query)
+            sections.append({"location": location, "lastmod": lastmod})
     return render(request, "sitemaps/index.xml", {"sections": sections}, content_type="application/xml")
 
 

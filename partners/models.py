@@ -7,6 +7,12 @@ from stories.media.fields import SafeImageField
 from stories.sanitize import clean_html
 
 
+class PartnerQuerySet(models.QuerySet):
+    def listed(self):
+        """Partners shown to readers: in the partners list, the footer and the sitemap."""
+        return self.filter(is_listed=True)
+
+
 @reversion.register()
 class Partner(models.Model):
     """One of the founding organisations of Balkanoscope."""
@@ -26,6 +32,8 @@ class Partner(models.Model):
     is_listed = models.BooleanField(
         _("listed"), default=True, help_text=_("Shown in the partners list and the footer.")
     )
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -7,7 +7,7 @@ from stories.sitemaps import SiteUrlSitemap
 
 class PartnerSitemap(SiteUrlSitemap):
     def items(self):
-        return Partner.objects.filter(is_listed=True)
+        return Partner.objects.listed()
 
 
 class PageSitemap(SiteUrlSitemap):

@@ -1,8 +1,6 @@
 """schema.org JSON-LD for the partner pages."""
 
-from django.conf import settings
-
-from stories.sharing.cards import absolute_url
+from balkanoscope.links import absolute_url
 from stories.sharing.structured_data import SCHEMA_CONTEXT
 
 
@@ -10,9 +8,9 @@ def organization(partner):
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Organization",
-        "@id": settings.SITE_URL + partner.get_absolute_url() + "#organization",
+        "@id": absolute_url(partner.get_absolute_url() + "#organization"),
         "name": partner.name,
-        "url": partner.website or settings.SITE_URL + partner.get_absolute_url(),
+        "url": partner.website or absolute_url(partner.get_absolute_url()),
         "description": partner.description,
     }
     if partner.short_name:

@@ -12,7 +12,7 @@ def partner_list(request):
     return render(
         request,
         "partners/partner_list.html",
-        {"partners": Partner.objects.filter(is_listed=True), "meta": page_meta(request, _("Partners"))},
+        {"partners": Partner.objects.listed(), "meta": page_meta(request, _("Partners"))},
     )
 
 

@@ -10,13 +10,13 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balkanoscope.copy import SITE_DESCRIPTION
+from balkanoscope.links import absolute_reverse, absolute_url
 from stories.models import Country, Story, Theme
-from stories.sharing.cards import absolute_url
 
 FEED_LENGTH = 30
 MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"
@@ -72,24 +72,24 @@ class LatestStoriesFeed(Feed):
         return _("%(site)s: latest stories") % {"site": settings.SITE_NAME}
 
     def description(self):
-        return _("Personal stories of people across the Western Balkans, told by country and by theme.")
+        return str(SITE_DESCRIPTION)
 
     def subtitle(self):
         return self.description()
 
     def link(self):
-        return settings.SITE_URL + reverse("stories:home")
+        return absolute_reverse("stories:home")
 
     # Atom wants an author for every entry; the site stands in where a story names none.
     def author_name(self):
         return settings.SITE_NAME
 
     def author_link(self):
-        return settings.SITE_URL + "/"
+        return absolute_reverse("stories:home")
 
     def feed_url(self, obj):
         kwargs = {"slug": obj.slug} if obj is not None else {}
-        return settings.SITE_URL + reverse(self.url_name, kwargs=kwargs)
+        return absolute_reverse(self.url_name, kwargs=kwargs)
 
     def stories(self, obj):
         return Story.objects.published()
@@ -104,11 +104,11 @@ class LatestStoriesFeed(Feed):
         return story.summary
 
     def item_link(self, story):
-        return settings.SITE_URL + story.get_absolute_url()
+        return absolute_url(story.get_absolute_url())
 
     def item_guid(self, story):
         # The short link never changes, even when the slug does: readers don't see the entry twice.
-        return settings.SITE_URL + story.get_short_url()
+        return absolute_url(story.get_short_url())
 
     def item_pubdate(self, story):
         return story.published_at
@@ -161,7 +161,7 @@ class VocabularyStoriesFeed(LatestStoriesFeed):
         return f"{settings.SITE_NAME}: " + str(self.title_format) % {"name": obj.name}
 
     def link(self, obj):
-        return settings.SITE_URL + obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
         return obj.description or self.title(obj)

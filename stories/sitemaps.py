@@ -3,24 +3,20 @@
 Every address is absolute on SITE_URL, whatever host the request came to.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from balkanoscope.links import absolute_url, site_protocol_and_domain
 from stories.models import Country, Story, Theme
-from stories.sharing.cards import absolute_url
 
 
 class SiteUrlSitemap(Sitemap):
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+        return site_protocol_and_domain()[0]
 
     def get_domain(self, site=None):
-        parts = urlsplit(settings.SITE_URL)
-        return parts.netloc + parts.path
+        return site_protocol_and_domain()[1]
 
 
 class StorySitemap(SiteUrlSitemap):

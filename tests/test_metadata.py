@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from lxml import html
+from lxml import etree, html
 
 from tests.factories import (
     image_upload,
@@ -322,3 +322,15 @@ def test_404_page_keeps_metadata_valid(client):
     tree = html.fromstring(response.content)
     assert meta(tree, "robots") == "noindex"
     assert meta(tree, "og:image").startswith(f"{SITE}/social/default-")
+
+
+def test_the_site_describes_itself_in_the_same_words_everywhere(client):
+    tagline = "Personal stories from the Western Balkans"
+    description = "Personal stories of people across the Western Balkans, told by country and by theme."
+    tree = get_tree(client, "/")
+    assert tree.findtext(".//title") == f"Balkanoscope · {tagline}"
+    assert tree.cssselect("h1")[0].text_content() == f"Balkanoscope: {tagline}"
+    assert meta(tree, "og:image:alt") == f"Balkanoscope: {tagline}"
+    assert meta(tree, "description") == description
+    feed = etree.fromstring(client.get("/feed/").content)
+    assert feed.findtext("channel/description") == description

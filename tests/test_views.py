@@ -124,6 +124,16 @@ def test_bad_list_queries_are_404_not_500(client, query):
     assert b"We could not find that page" in response.content
 
 
+def test_an_empty_filter_means_no_filter_and_a_malformed_one_is_404_on_the_list_and_search(client):
+    make_country("Serbia")
+    make_story("River one", countries=["Serbia"])
+    make_story("River two")
+    _, tree = page(client, "/stories/?country=&theme=&tag=")
+    assert sorted(titles(tree)) == ["River one", "River two"]
+    for url in ["/stories/?country=<b>", "/search/?q=river&country=<b>", "/search/?q=river&theme=" + "x" * 101]:
+        page(client, url, status=404)
+
+
 def test_country_and_theme_pages_show_description_footnote_and_their_stories(client):
     kosovo = make_country(
         "Kosovo", description="Context about Kosovo.", footnote="This designation is without prejudice."
@@ -271,6 +281,17 @@ def test_partner_pages_show_logo_description_year_and_website(client):
     assert "2014" in text and "Regional portal." in text
     assert tree.cssselect("a[href='https://europeanwesternbalkans.com']")
     page(client, "/partners/nobody/", status=404)
+
+
+def test_unlisted_partner_is_left_out_of_the_list_the_footer_and_the_sitemap(client):
+    make_partner()
+    make_partner("Former partner", slug="former", is_listed=False)
+    listed = "/partners/european-western-balkans/"
+    _, tree = page(client, "/partners/")
+    assert [a.get("href") for a in tree.cssselect("main .partner-card__name a")] == [listed]
+    assert [a.get("href") for a in tree.cssselect("footer .joint-initiative a")] == [listed]
+    response, _ = page(client, "/sitemap-partners.xml")
+    assert b"/partners/former/" not in response.content
 
 
 def test_about_page_is_editable_content_with_partners_block(client):

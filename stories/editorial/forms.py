@@ -1,5 +1,7 @@
 """The story form of the admin and its parts: who may set what, consent, concurrent edits."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.urls import reverse
@@ -13,7 +15,43 @@ from stories.editorial.roles import can_publish
 from stories.models import Country, Story, StoryImage, Theme, unique_slug
 from stories.text import slugify_transliterated
 
-CONSENT_FIELDS = ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"]
+
+@dataclass(frozen=True)
+class StoryFormSection:
+    """A section of the story screen: the fields the form edits, in order, then the lines the
+    admin only shows (read-only fields and StoryAdmin's display methods)."""
+
+    title: str
+    fields: tuple[str, ...] = ()
+    read_only: tuple[str, ...] = ()
+    description: str = ""
+
+
+CONTENT_SECTION = StoryFormSection(
+    _("Content"), ("title", "slug", "subtitle", "summary", "body", "language", "content_warning")
+)
+CONSENT_SECTION = StoryFormSection(
+    _("Consent (editors only)"),
+    ("has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"),
+    description=_("A story cannot be published until the storyteller's consent is recorded."),
+)
+
+# The story screen, top to bottom. The form's Meta.fields and the admin's fieldsets and
+# read-only fields are all made from this list, so a field is added in one place.
+STORY_FORM_SECTIONS = [
+    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_link")),
+    CONTENT_SECTION,
+    StoryFormSection(_("Image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit")),
+    StoryFormSection(_("Classification"), ("countries", "themes", "tags")),
+    StoryFormSection(_("Storyteller"), ("storyteller_name", "is_storyteller_anonymous", "location", "contributors")),
+    StoryFormSection(
+        _("Publishing"),
+        ("status", "published_at", "is_featured"),
+        read_only=("reading_time", "created_at", "updated_at"),
+    ),
+    CONSENT_SECTION,
+    StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override")),
+]
 
 
 class PrivateFileLink:
@@ -61,14 +99,7 @@ class StoryAdminForm(forms.ModelForm):
 
     class Meta:
         model = Story
-        fields = [
-            *("title", "slug", "subtitle", "summary", "body", "language", "content_warning"),
-            *("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"),
-            *("countries", "themes", "tags"),
-            *("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
-            *("status", "published_at", "is_featured", "seo_title", "seo_description", "social_image_override"),
-            *CONSENT_FIELDS,
-        ]
+        fields = [name for section in STORY_FORM_SECTIONS for name in section.fields]
         widgets = {"consent_form": ConsentFormInput, "consent_given_on": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from balkanoscope.links import absolute_url
+
 PREVIEW_SALT = "stories.editorial.preview"
 
 
@@ -25,7 +27,7 @@ def preview_path(story):
 
 def preview_url(story):
     """The absolute link an editor sends to the storyteller."""
-    return settings.SITE_URL + preview_path(story)
+    return absolute_url(preview_path(story))
 
 
 def story_pk_from_token(token):

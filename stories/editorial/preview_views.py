@@ -1,11 +1,11 @@
 """Preview links: a story as it will look, for whoever holds a signed link."""
 
-from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from balkanoscope.links import absolute_url
 from stories.editorial.preview import PreviewLinkExpired, PreviewLinkInvalid, story_pk_from_token
 from stories.models import Story
 from stories.views.story import story_page_context
@@ -28,7 +28,7 @@ def story_preview(request, token):
     if story.is_public:
         return redirect(story)
     context = story_page_context(story)
-    context.update(story_url=settings.SITE_URL + request.path, share_links=[], is_preview=True)
+    context.update(story_url=absolute_url(request.path), share_links=[], is_preview=True)
     return with_preview_headers(render(request, "stories/story_preview.html", context))
 
 

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.consent import content_type_for
-from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
+from stories.editorial.forms import (
+    CONSENT_SECTION,
+    CONTENT_SECTION,
+    STORY_FORM_SECTIONS,
+    StoryAdminForm,
+    StoryImageForm,
+)
 from stories.editorial.preview import preview_path, preview_url
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.models import Story, StoryImage, StorySlug
@@ -25,7 +31,6 @@ from stories.models import Story, StoryImage, StorySlug
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
 EDITOR_ONLY_FIELDS = ["published_at", "is_featured"]
-STATE_FIELDS = ["publication_state", "last_changed", "preview_link"]
 
 
 class StoryImageInline(admin.StackedInline):
@@ -149,39 +154,24 @@ class StoryAdmin(EditorialAdmin):
         super().delete_queryset(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["reading_time", "created_at", "updated_at", *STATE_FIELDS]
+        readonly = [name for section in STORY_FORM_SECTIONS for name in section.read_only]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
         return readonly
 
     def get_fieldsets(self, request, obj=None):
         editable = obj is None or self.has_change_permission(request, obj)
-        content = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
-        fieldsets = [
-            (_("State"), {"fields": STATE_FIELDS}),
-            (_("Content"), {"fields": [*content, "opened_edit_token"] if editable else content}),
-            (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
-            (_("Classification"), {"fields": ["countries", "themes", "tags"]}),
-            (
-                _("Storyteller"),
-                {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]},
-            ),
-            (
-                _("Publishing"),
-                {"fields": ["status", "published_at", "is_featured", "reading_time", "created_at", "updated_at"]},
-            ),
-        ]
-        if can_manage_consent(request.user):
-            fieldsets.append(
-                (
-                    _("Consent (editors only)"),
-                    {
-                        "fields": CONSENT_FIELDS,
-                        "description": _("A story cannot be published until the storyteller's consent is recorded."),
-                    },
-                )
-            )
-        fieldsets.append((_("SEO and sharing"), {"fields": ["seo_title", "seo_description", "social_image_override"]}))
+        fieldsets = []
+        for section in STORY_FORM_SECTIONS:
+            if section is CONSENT_SECTION and not can_manage_consent(request.user):
+                continue
+            fields = [*section.fields, *section.read_only]
+            if section is CONTENT_SECTION and editable:
+                fields.append("opened_edit_token")  # see Story.edit_token; a view-only page has no form to send
+            options = {"fields": fields}
+            if section.description:
+                options["description"] = section.description
+            fieldsets.append((section.title, options))
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):

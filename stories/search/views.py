@@ -1,8 +1,5 @@
 """The search page."""
 
-import re
-
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -10,10 +7,9 @@ from django.views.decorators.http import require_safe
 from stories.models import Country, Theme
 from stories.search import clean_query, load_results, query_terms, rank_stories, with_snippets
 from stories.sharing.metadata import page_meta
+from stories.views.filters import requested_filter
 from stories.views.pagination import paginate
 from stories.views.vocabulary_counts import footnoted_countries
-
-SLUG = re.compile(r"[-\w]+")
 
 
 @require_safe
@@ -22,8 +18,8 @@ def search(request):
     # The forms' lists double as the filters' lookups: no query per filter.
     countries = list(Country.objects.all())
     themes = list(Theme.objects.all())
-    country = pick_filter(request, "country", countries)
-    theme = pick_filter(request, "theme", themes)
+    country = requested_filter(request, "country", countries)
+    theme = requested_filter(request, "theme", themes)
     page = ranking = None
     if query_terms(query):
         ranking = rank_stories(query, country=country, theme=theme)
@@ -47,14 +43,3 @@ def search(request):
             "meta": page_meta(request, _("Search")),
         },
     )
-
-
-def pick_filter(request, param, choices):
-    """The country or theme named by ?param=<slug> among `choices`; None if empty, 404 if unknown."""
-    slug = request.GET.get(param)
-    if not slug:
-        return None
-    for choice in choices:
-        if choice.slug == slug:
-            return choice
-    raise Http404(_("There is no such filter."))

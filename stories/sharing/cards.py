@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.urls import reverse
-from django.utils.translation import gettext
 
+from balkanoscope.copy import SITE_TAGLINE
+from balkanoscope.links import absolute_reverse, absolute_url
 from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
 # Bump when the card's design changes, so every card URL changes with it.
@@ -29,13 +29,6 @@ class ShareImage:
     alt: str
 
 
-def absolute_url(url):
-    """`url` as an absolute URL on SITE_URL; URLs that already are absolute (object storage) stay."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL + url
-
-
 def _digest(*parts):
     return hashlib.sha256("\x1f".join([CARD_DESIGN_VERSION, *parts]).encode()).hexdigest()[:12]
 
@@ -48,12 +41,8 @@ def story_card_digest(story, *, title=None, hero_image_name=None):
     return _digest(str(story.pk), title, hero_image_name or "")
 
 
-def default_card_tagline():
-    return gettext("Personal stories from the Western Balkans")
-
-
 def default_card_digest():
-    return _digest(settings.SITE_NAME, default_card_tagline())
+    return _digest(settings.SITE_NAME, str(SITE_TAGLINE))
 
 
 def story_card_storage_name(story, digest):
@@ -84,18 +73,17 @@ def story_share_image(story):
             height=story.social_image_height,
             alt=story.hero_image_alt or story.title,
         )
-    path = reverse("stories:social_card", kwargs={"pk": story.pk, "digest": story_card_digest(story)})
+    url = absolute_reverse("stories:social_card", kwargs={"pk": story.pk, "digest": story_card_digest(story)})
     # The card shows the title, so the title is the best description of it.
-    return ShareImage(url=absolute_url(path), width=CARD_SIZE[0], height=CARD_SIZE[1], alt=story.title)
+    return ShareImage(url=url, width=CARD_SIZE[0], height=CARD_SIZE[1], alt=story.title)
 
 
 def default_share_image():
-    path = reverse("stories:default_social_card", kwargs={"digest": default_card_digest()})
     return ShareImage(
-        url=absolute_url(path),
+        url=absolute_reverse("stories:default_social_card", kwargs={"digest": default_card_digest()}),
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],
-        alt=f"{settings.SITE_NAME}: {default_card_tagline()}",
+        alt=f"{settings.SITE_NAME}: {SITE_TAGLINE}",
     )
 
 
@@ -119,4 +107,4 @@ def story_card_jpeg(story, digest):
 
 
 def default_card_jpeg(digest):
-    return stored_card(default_card_storage_name(digest), lambda: render_default_card(default_card_tagline()))
+    return stored_card(default_card_storage_name(digest), lambda: render_default_card(str(SITE_TAGLINE)))

@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from balkanoscope.copy import SITE_TAGLINE
 from stories.media.renditions import load_image
 
 logger = logging.getLogger(__name__)
@@ -241,5 +241,5 @@ def render_social_card(title: str, *, site_name: str = "Balkanoscope", image=Non
 def render_default_card(tagline: str | None = None) -> bytes:
     """The share image for pages without one of their own: the site name and a tagline."""
     if tagline is None:
-        tagline = gettext("Personal stories from the Western Balkans")
+        tagline = str(SITE_TAGLINE)
     return _render("Balkanoscope", subtitle=tagline, site_name="", image=None, title_sizes=((104, 1), *TITLE_SIZES))

@@ -7,10 +7,11 @@ renders all of it. Pages that pass none get the site's defaults from the context
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
+from balkanoscope.copy import SITE_DESCRIPTION, SITE_TAGLINE
+from balkanoscope.links import absolute_reverse, absolute_url
 from stories.feeds import LatestStoriesFeed
 from stories.sharing.cards import ShareImage, default_share_image, story_share_image
 from stories.sharing.structured_data import news_article, story_breadcrumbs
@@ -60,10 +61,6 @@ class PageMeta:
         return OG_LOCALES.get(self.language, self.language.replace("-", "_"))
 
 
-def default_description():
-    return gettext("Personal stories of people across the Western Balkans, told by country and by theme.")
-
-
 def summarise(text, length=160):
     """`text` on one line, cut to a meta description's length."""
     return Truncator(" ".join(text.split())).chars(length)
@@ -71,8 +68,8 @@ def summarise(text, length=160):
 
 def feed_links(title, rss_url_name, atom_url_name, **kwargs):
     return [
-        FeedLink(title, settings.SITE_URL + reverse(rss_url_name, kwargs=kwargs), "application/rss+xml"),
-        FeedLink(title, settings.SITE_URL + reverse(atom_url_name, kwargs=kwargs), "application/atom+xml"),
+        FeedLink(title, absolute_reverse(rss_url_name, kwargs=kwargs), "application/rss+xml"),
+        FeedLink(title, absolute_reverse(atom_url_name, kwargs=kwargs), "application/atom+xml"),
     ]
 
 
@@ -84,25 +81,25 @@ def page_meta(request, title=None, description=None, **fields):
     """The metadata of an ordinary page; `title` None means the home page's title."""
     site_name = settings.SITE_NAME
     if title is None:
-        document_title = f"{site_name} · {gettext('Personal stories from the Western Balkans')}"
+        document_title = f"{site_name} · {SITE_TAGLINE}"
         title = site_name
     else:
         document_title = f"{title} · {site_name}"
     fields.setdefault("feeds", [])
     fields["feeds"] = [*site_feed_links(), *fields["feeds"]]
-    fields.setdefault("canonical_url", settings.SITE_URL + request.path)
+    fields.setdefault("canonical_url", absolute_url(request.path))
     fields.setdefault("language", get_language() or settings.LANGUAGE_CODE)
     fields.setdefault("image", default_share_image())
     return PageMeta(
         title=str(title),
         document_title=document_title,
-        description=str(description or default_description()),
+        description=str(description or SITE_DESCRIPTION),
         **fields,
     )
 
 
 def story_meta(request, story, *, countries, themes, contributors):
-    url = settings.SITE_URL + story.get_absolute_url()
+    url = absolute_url(story.get_absolute_url())
     image = story_share_image(story)
     return page_meta(
         request,

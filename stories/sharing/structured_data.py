@@ -8,18 +8,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from stories.sharing.cards import absolute_url
+from balkanoscope.links import absolute_reverse, absolute_url
 
 SCHEMA_CONTEXT = "https://schema.org"
-# The search page comes with the search feature; the path is fixed by the issue.
-SEARCH_URL_TEMPLATE = "/search/?q={search_term_string}"
 
 
 def publisher():
     return {
         "@type": "Organization",
         "name": settings.SITE_NAME,
-        "url": settings.SITE_URL + "/",
+        "url": absolute_reverse("stories:home"),
         "logo": {"@type": "ImageObject", "url": absolute_url(static("img/logo.svg"))},
     }
 
@@ -41,12 +39,16 @@ def website(language):
         "@context": SCHEMA_CONTEXT,
         "@type": "WebSite",
         "name": settings.SITE_NAME,
-        "url": settings.SITE_URL + "/",
+        "url": absolute_reverse("stories:home"),
         "inLanguage": language,
         "publisher": publisher(),
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": settings.SITE_URL + SEARCH_URL_TEMPLATE},
+            # The placeholder goes in as it is: reverse(query=...) would percent-encode its braces.
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute_reverse("stories:search") + "?q={search_term_string}",
+            },
             "query-input": "required name=search_term_string",
         },
     }

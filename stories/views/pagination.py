@@ -1,11 +1,11 @@
 """Pages of a list: only real page numbers, counts cached per content version."""
 
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from balkanoscope.links import absolute_url
 from stories import content_state
 
 STORIES_PER_PAGE = 12
@@ -47,5 +47,4 @@ def paginate(request, stories, *, count_name=None, per_page=STORIES_PER_PAGE):
 def paginated_canonical_url(request, page):
     """The page's own address without tracking or filter parameters, but with its page number:
     page 2 is not a copy of page 1."""
-    query = f"?page={page.number}" if page.number > 1 else ""
-    return settings.SITE_URL + request.path + query
+    return absolute_url(request.path + (f"?page={page.number}" if page.number > 1 else ""))

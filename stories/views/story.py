@@ -1,11 +1,11 @@
 """A story's page, its short link and its old addresses."""
 
-from django.conf import settings
 from django.db.models import Q, Subquery
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from balkanoscope.links import absolute_url
 from stories import content_state
 from stories.models import Country, Story, StorySlug, Theme
 from stories.related import related_stories
@@ -19,7 +19,7 @@ def story_detail(request, slug):
     story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()
     if story is None:
         return redirect_old_slug(request, slug)
-    story_url = settings.SITE_URL + story.get_absolute_url()
+    story_url = absolute_url(story.get_absolute_url())
     context = story_page_context(story, request)
     context.update(
         story_url=story_url,
@@ -44,7 +44,7 @@ def redirect_old_slug(request, slug):
 def redirect_keeping_query(request, path):
     """A 301 to `path` on SITE_URL, keeping the query string (utm_* and the like) as it came."""
     query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(settings.SITE_URL + path + (f"?{query}" if query else ""))
+    return HttpResponsePermanentRedirect(absolute_url(path + (f"?{query}" if query else "")))
 
 
 @require_safe

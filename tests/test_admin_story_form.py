@@ -1,0 +1,111 @@
+"""The story admin's sections and fields, for each role: which fields the form edits, in which
+section and order, and which lines the admin only shows."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from stories.editorial.forms import StoryAdminForm
+from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from stories.models import Story
+from tests.factories import make_story, make_user
+
+pytestmark = pytest.mark.django_db
+
+CONTENT = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
+STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_link"]})
+IMAGE = ("Image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
+CLASSIFICATION = ("Classification", {"fields": ["countries", "themes", "tags"]})
+STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
+PUBLISHING = (
+    "Publishing",
+    {"fields": ["status", "published_at", "is_featured", "reading_time", "created_at", "updated_at"]},
+)
+CONSENT = (
+    "Consent (editors only)",
+    {
+        "fields": ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"],
+        "description": "A story cannot be published until the storyteller's consent is recorded.",
+    },
+)
+SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
+ALWAYS_READ_ONLY = ["reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_link"]
+
+
+def admin_form(client, user, story=None):
+    """(fieldsets, read-only fields, the form's fields in order) of the add or change page."""
+    client.force_login(user)
+    if story is None:
+        url = reverse("admin:stories_story_add")
+    else:
+        url = reverse("admin:stories_story_change", args=[story.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    admin_form = response.context["adminform"]
+    fieldsets = [
+        (str(name), {key: [*map(str, v)] if key == "fields" else str(v) for key, v in options.items()})
+        for name, options in admin_form.fieldsets
+    ]
+    return fieldsets, list(admin_form.readonly_fields), list(admin_form.form.fields)
+
+
+def edited_fields(fieldsets, read_only):
+    return [name for _, options in fieldsets for name in options["fields"] if name not in read_only]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_editor_sees_every_section_with_consent_before_seo(client, existing):
+    editor = make_user("editor", groups=[Group.objects.get(name=EDITOR)])
+    story = make_story("Bor") if existing else None
+    fieldsets, read_only, form_fields = admin_form(client, editor, story)
+    assert fieldsets == [
+        STATE,
+        ("Content", {"fields": [*CONTENT, "opened_edit_token"]}),
+        IMAGE,
+        CLASSIFICATION,
+        STORYTELLER,
+        PUBLISHING,
+        CONSENT,
+        SEO,
+    ]
+    assert sorted(read_only) == sorted(ALWAYS_READ_ONLY)
+    assert form_fields == edited_fields(fieldsets, read_only)
+
+
+def test_contributor_gets_no_consent_section_and_cannot_set_editor_only_fields(client):
+    contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
+    fieldsets, read_only, form_fields = admin_form(client, contributor)
+    assert fieldsets == [
+        STATE,
+        ("Content", {"fields": [*CONTENT, "opened_edit_token"]}),
+        IMAGE,
+        CLASSIFICATION,
+        STORYTELLER,
+        PUBLISHING,
+        SEO,
+    ]
+    assert sorted(read_only) == sorted([*ALWAYS_READ_ONLY, "published_at", "is_featured"])
+    assert form_fields == edited_fields(fieldsets, read_only)
+
+
+def test_a_story_the_user_may_only_view_has_no_edit_token(client):
+    contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
+    story = make_story("In review", status=Story.Status.REVIEW, created_by=contributor)
+    fieldsets, _, _ = admin_form(client, contributor, story)
+    assert fieldsets[1] == ("Content", {"fields": CONTENT})
+
+
+def test_the_form_on_its_own_edits_every_section_field():
+    assert sorted(StoryAdminForm._meta.fields) == sorted(
+        [
+            *CONTENT,
+            *IMAGE[1]["fields"],
+            *CLASSIFICATION[1]["fields"],
+            *STORYTELLER[1]["fields"],
+            "status",
+            "published_at",
+            "is_featured",
+            *CONSENT[1]["fields"],
+            *SEO[1]["fields"],
+        ]
+    )
