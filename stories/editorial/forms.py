@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
+from stories.models import CONSENT_FIELDS as CONSENT_RECORD_FIELDS
 from stories.models import Country, Story, StoryImage, Theme, unique_slug
 from stories.text import slugify_transliterated
 
-CONSENT_FIELDS = ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"]
+CONSENT_FIELDS = list(CONSENT_RECORD_FIELDS)
 
 
 class PrivateFileLink:

@@ -4,28 +4,30 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
-from django.urls import path
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
-from stories.editorial.consent import content_type_for
+from stories.editorial.consent_admin import ConsentAdminMixin
 from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
 from stories.editorial.preview import preview_path, preview_url
 from stories.editorial.roles import can_manage_consent, can_publish
+from stories.editorial.story_actions import StoryActionsMixin
 from stories.models import Story, StoryImage, StorySlug
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
 EDITOR_ONLY_FIELDS = ["published_at", "is_featured"]
 STATE_FIELDS = ["publication_state", "last_changed", "preview_link"]
+# A restore is an edit: it never changes where the story is in the workflow, its address or the
+# storyteller's consent. On the restore page these are shown, not edited.
+KEPT_ON_RESTORE = ["status", "published_at", "is_featured", "slug"]
 
 
 class StoryImageInline(admin.StackedInline):
@@ -81,8 +83,9 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(EditorialAdmin):
+class StoryAdmin(ConsentAdminMixin, StoryActionsMixin, EditorialAdmin):
     form = StoryAdminForm
+    fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
     inlines = [StoryImageInline, StorySlugInline]
     list_display = [
         "thumbnail",
@@ -102,7 +105,6 @@ class StoryAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["contributors"]
     list_per_page = 50
-    actions = ["publish", "unpublish", "feature", "unfeature"]
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -120,9 +122,6 @@ class StoryAdmin(EditorialAdmin):
         if not can_publish(request.user):
             stories = stories.filter(created_by=request.user)  # contributors see their own stories only
         return stories
-
-    def has_publish_permission(self, request):
-        return can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -149,9 +148,11 @@ class StoryAdmin(EditorialAdmin):
         super().delete_queryset(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["reading_time", "created_at", "updated_at", *STATE_FIELDS]
+        readonly = ["reading_time", "created_at", "updated_at", "consent_history", *STATE_FIELDS]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
+        if self.is_restore_request(request):
+            readonly += [*KEPT_ON_RESTORE, "consent_record"]
         return readonly
 
     def get_fieldsets(self, request, obj=None):
@@ -176,7 +177,9 @@ class StoryAdmin(EditorialAdmin):
                 (
                     _("Consent (editors only)"),
                     {
-                        "fields": CONSENT_FIELDS,
+                        "fields": ["consent_record"]
+                        if self.is_restore_request(request)
+                        else [*CONSENT_FIELDS, "consent_history"],
                         "description": _("A story cannot be published until the storyteller's consent is recorded."),
                     },
                 )
@@ -204,22 +207,37 @@ class StoryAdmin(EditorialAdmin):
             storage = obj.consent_form.storage
             transaction.on_commit(lambda: storage.delete(replaced_consent_form))
 
-    def get_object(self, request, object_id, from_field=None):
-        story = super().get_object(request, object_id, from_field)
-        # While restoring, reversion has just put the old version in place (inside a
-        # transaction): repair its images before a form looks at the files.
-        if story is not None and hasattr(request, "story_images_before_restore"):
-            story.keep_images_after_restore(request.story_images_before_restore)
-        return story
+    # Restore ---------------------------------------------------------------------
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        story = Story.objects.filter(pk=unquote(object_id)).first()
-        request.story_images_before_restore = story.images_snapshot() if story else None
-        return super().revision_view(request, object_id, version_id, extra_context)
+    def before_revert(self, request, obj):
+        return {**super().before_revert(request, obj), "images": obj.images_snapshot() if obj else None}
 
-    def recover_view(self, request, version_id, extra_context=None):
-        request.story_images_before_restore = None
-        return super().recover_view(request, version_id, extra_context)
+    def after_revert(self, request, obj, before):
+        super().after_revert(request, obj, before)
+        # The restored version names the image files it had: repair those gone since, before
+        # a form looks at the files.
+        obj.keep_images_after_restore(before["images"])
+        if obj.consent_form and not obj.consent_form.storage.exists(obj.consent_form.name):
+            obj.consent_form = ""  # a recovered story whose signed form left the storage
+            Story.objects.filter(pk=obj.pk).update(consent_form="")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self.is_restore_request(request) else super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description=_("Consent record"))
+    def consent_record(self, story):
+        """The consent record as it stays through a restore, in words."""
+        if not story.has_consent:
+            text = gettext("Consent is not recorded.")
+        else:
+            when = formats.date_format(story.consent_given_on) if story.consent_given_on else gettext("no date")
+            text = gettext("Consent given (%(when)s, %(how)s).") % {
+                "when": when,
+                "how": story.get_consent_method_display() or gettext("how not recorded"),
+            }
+        if story.consent_form:
+            text += " " + gettext("A signed form is attached.")
+        return text + " " + gettext("Restoring a version never changes the consent record.")
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -298,77 +316,3 @@ class StoryAdmin(EditorialAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', preview_path(story), gettext("Preview")
         )
-
-    # Actions ---------------------------------------------------------------
-
-    def _save_each(self, request, stories, change):
-        """Save one by one, so each change gets its revision, its log entry and a new edit token."""
-        for story in stories:
-            change(story)
-            story.updated_by = request.user
-            story.save()
-            self.log_change(request, story, gettext("Changed by the list action."))
-
-    @admin.action(permissions=["publish"], description=_("Publish the selected stories"))
-    def publish(self, request, queryset):
-        without_consent = [story for story in queryset if story.is_missing_consent and not story.is_public]
-        if without_consent:
-            self.message_user(
-                request,
-                gettext("Not published, because the storyteller's consent is not recorded: %(titles)s")
-                % {"titles": ", ".join(story.title for story in without_consent)},
-                messages.ERROR,
-            )
-        ready = [story for story in queryset if story not in without_consent]
-
-        def publish(story):
-            story.status = Story.Status.PUBLISHED  # a future publish time stays: the story is scheduled
-
-        self._save_each(request, ready, publish)
-        if ready:
-            self.message_user(
-                request, ngettext("%d story published.", "%d stories published.", len(ready)) % len(ready)
-            )
-
-    @admin.action(permissions=["publish"], description=_("Unpublish the selected stories (back to draft)"))
-    def unpublish(self, request, queryset):
-        stories = list(queryset.filter(status=Story.Status.PUBLISHED))
-        self._save_each(request, stories, lambda story: setattr(story, "status", Story.Status.DRAFT))
-        self.message_user(
-            request, ngettext("%d story unpublished.", "%d stories unpublished.", len(stories)) % len(stories)
-        )
-
-    @admin.action(permissions=["publish"], description=_("Feature the selected stories on the home page"))
-    def feature(self, request, queryset):
-        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", True))
-
-    @admin.action(permissions=["publish"], description=_("Stop featuring the selected stories"))
-    def unfeature(self, request, queryset):
-        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", False))
-
-    # Consent form download ----------------------------------------------------
-
-    def get_urls(self):
-        download = path(
-            "<path:object_id>/consent-form/",
-            self.admin_site.admin_view(self.consent_form_view),
-            name="stories_story_consent_form",
-        )
-        return [download, *super().get_urls()]
-
-    def consent_form_view(self, request, object_id):
-        if not can_manage_consent(request.user):
-            raise PermissionDenied
-        story = self.get_object(request, unquote(object_id))
-        if story is None or not story.consent_form or not story.consent_form.storage.exists(story.consent_form.name):
-            raise Http404(gettext("This story has no signed consent form."))
-        name = story.consent_form.name
-        extension = name[name.rfind(".") :] if "." in name else ""
-        response = FileResponse(
-            story.consent_form.open("rb"),
-            as_attachment=True,
-            filename=f"consent-{story.slug}{extension}",
-            content_type=content_type_for(name),
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response

@@ -1,5 +1,6 @@
 """The stories app's models, one module per concern; import them from here."""
 
+from stories.models.consent import CONSENT_FIELDS, ConsentRecordChange, consent_values, record_consent_changes
 from stories.models.content_version import ContentVersion
 from stories.models.contributor import Contributor
 from stories.models.gallery import StoryImage, gallery_image_path
@@ -17,6 +18,10 @@ from stories.models.story import (
 from stories.models.vocabulary import Country, TaggedCountry, TaggedTheme, Theme, Vocabulary
 
 __all__ = [
+    "CONSENT_FIELDS",
+    "ConsentRecordChange",
+    "consent_values",
+    "record_consent_changes",
     "DERIVED_STORY_FIELDS",
     "HERO_IMAGE_FIELDS",
     "ContentVersion",
