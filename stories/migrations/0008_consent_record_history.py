@@ -7,26 +7,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0007_search_document_facets'),
+        ("stories", "0007_search_document_facets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConsentRecordChange',
+            name="ConsentRecordChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed')),
-                ('changes', models.JSONField(default=list, verbose_name='changes')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consent_changes', to='stories.story')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed")),
+                ("changes", models.JSONField(default=list, verbose_name="changes")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="consent_changes", to="stories.story"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent record change',
-                'verbose_name_plural': 'consent record changes',
-                'ordering': ['-changed_at', '-id'],
+                "verbose_name": "consent record change",
+                "verbose_name_plural": "consent record changes",
+                "ordering": ["-changed_at", "-id"],
             },
         ),
     ]

@@ -9,12 +9,12 @@ from stories.models.search_document import SqliteFullTextEntry, StorySearchDocum
 from stories.models.slugs import unique_slug
 from stories.models.story import (
     DERIVED_STORY_FIELDS,
-    HERO_IMAGE_FIELDS,
     Story,
     StorySlug,
     hero_image_path,
     social_image_path,
 )
+from stories.models.story_media import HERO_IMAGE_FIELDS
 from stories.models.vocabulary import Country, TaggedCountry, TaggedTheme, Theme, Vocabulary
 
 __all__ = [

@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from stories.media.names import story_folder
 from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
 # Bump when the card's design changes, so every card URL changes with it.
@@ -57,7 +58,8 @@ def default_card_digest():
 
 
 def story_card_storage_name(story, digest):
-    return f"social/cards/story-{story.pk}-{digest}.jpg"
+    """In the story's own folder, so it is private, and deleted, with the story's other files."""
+    return f"{story_folder(story.media_key)}/card-{digest}.jpg"
 
 
 def delete_outdated_story_cards(story, *, old_title, old_hero_image_name, was_published):
