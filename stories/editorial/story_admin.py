@@ -1,13 +1,11 @@
 """The story admin: the editors' and contributors' writing and publishing screen."""
 
-from datetime import timedelta
-
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -16,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.consent_admin import ConsentAdminMixin
 from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
-from stories.editorial.preview import preview_path, preview_url
+from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.story_actions import StoryActionsMixin
 from stories.models import Story, StoryImage, StorySlug
@@ -24,7 +22,7 @@ from stories.models import Story, StoryImage, StorySlug
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
 EDITOR_ONLY_FIELDS = ["published_at", "is_featured"]
-STATE_FIELDS = ["publication_state", "last_changed", "preview_link"]
+STATE_FIELDS = ["publication_state", "last_changed", "preview_links"]
 # A restore is an edit: it never changes where the story is in the workflow, its address or the
 # storyteller's consent. On the restore page these are shown, not edited.
 KEPT_ON_RESTORE = ["status", "published_at", "is_featured", "slug"]
@@ -83,7 +81,7 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(ConsentAdminMixin, StoryActionsMixin, EditorialAdmin):
+class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, EditorialAdmin):
     form = StoryAdminForm
     fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
     inlines = [StoryImageInline, StorySlugInline]
@@ -255,7 +253,7 @@ class StoryAdmin(ConsentAdminMixin, StoryActionsMixin, EditorialAdmin):
         story = self.get_object(request, unquote(object_id))
         context = dict(extra_context or {})
         if story is not None and not story.is_public:
-            context["story_preview_path"] = preview_path(story)
+            context["story_preview_path"] = reverse("admin:stories_story_preview", args=[story.pk])
         return super().change_view(request, object_id, form_url, context)
 
     @admin.display(description=_("State"))
@@ -271,22 +269,6 @@ class StoryAdmin(ConsentAdminMixin, StoryActionsMixin, EditorialAdmin):
         when = formats.date_format(timezone.localtime(story.updated_at), "DATETIME_FORMAT")
         who = story.updated_by.get_username() if story.updated_by else gettext("unknown")
         return gettext("%(time)s by %(user)s") % {"time": when, "user": who}
-
-    @admin.display(description=_("Preview link"))
-    def preview_link(self, story):
-        if not story.pk:
-            return _("Save the story to get a preview link.")
-        if story.is_public:
-            return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
-        expires = timezone.localtime() + timedelta(seconds=settings.STORY_PREVIEW_MAX_AGE)
-        return format_html(
-            '<input class="preview-link__url vTextField" type="url" readonly value="{}" aria-label="{}">'
-            '<div class="help">{}</div>',
-            preview_url(story),
-            gettext("Preview link"),
-            gettext("Send this link to the storyteller to read the story before it goes out. Valid until %(time)s.")
-            % {"time": formats.date_format(expires, "DATETIME_FORMAT")},
-        )
 
     # Change list ---------------------------------------------------------------
 
@@ -314,5 +296,7 @@ class StoryAdmin(ConsentAdminMixin, StoryActionsMixin, EditorialAdmin):
         if story.is_public:
             return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', preview_path(story), gettext("Preview")
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("admin:stories_story_preview", args=[story.pk]),
+            gettext("Preview"),
         )

@@ -4,6 +4,7 @@ from stories.models.consent import CONSENT_FIELDS, ConsentRecordChange, consent_
 from stories.models.content_version import ContentVersion
 from stories.models.contributor import Contributor
 from stories.models.gallery import StoryImage, gallery_image_path
+from stories.models.preview_link import PreviewLink
 from stories.models.querysets import StoryQuerySet
 from stories.models.search_document import SqliteFullTextEntry, StorySearchDocument
 from stories.models.slugs import unique_slug
@@ -24,6 +25,7 @@ __all__ = [
     "record_consent_changes",
     "DERIVED_STORY_FIELDS",
     "HERO_IMAGE_FIELDS",
+    "PreviewLink",
     "ContentVersion",
     "Contributor",
     "Country",

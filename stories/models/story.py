@@ -239,6 +239,8 @@ class Story(StoryMediaMixin, models.Model):
         super().save(*args, **kwargs)
         if previous and previous["status"] == self.Status.PUBLISHED and previous["slug"] != self.slug:
             self.remember_old_slug(previous["slug"])
+        if previous and previous["status"] == self.Status.PUBLISHED and self.status != self.Status.PUBLISHED:
+            self.preview_links.revoke()  # a link sent before it was published must not show it again
         if previous is None or previous["hero_image"] != self.hero_image.name:
             self.replace_renditions(previous)
         if previous:
