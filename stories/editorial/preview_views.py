@@ -14,6 +14,7 @@ from stories.editorial.preview import (
     PreviewLinkRevoked,
     preview_link_from_token,
 )
+from stories.media.views import with_preview_media_urls
 from stories.models import PreviewLink, Story
 from stories.views.story import story_page_context
 
@@ -34,7 +35,10 @@ def story_preview(request, token):
     if story.is_public:
         return redirect(story)
     PreviewLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())
-    return render_preview(request, story, story_url=settings.SITE_URL + request.path)
+    response = render_preview(request, story, story_url=settings.SITE_URL + request.path)
+    # The story's images are not public yet: the link's holder gets them through short-lived URLs.
+    response.content = with_preview_media_urls(response.content.decode(), link)
+    return response
 
 
 def render_preview(request, story, *, story_url):

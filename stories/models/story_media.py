@@ -33,6 +33,15 @@ def delete_folder_files(storage, folder):
         storage.delete(f"{folder}/{name}")
 
 
+def delete_files_of_deleted_story(sender, instance, **kwargs):
+    """post_delete receiver: a deleted story's files leave the media storage, and its signed
+    consent form the private storage (a recovered story comes back without them)."""
+    instance.delete_media_files()
+    if instance.consent_form:
+        storage, name = instance.consent_form.storage, instance.consent_form.name
+        transaction.on_commit(partial(storage.delete, name))
+
+
 class StoryMediaMixin:
     """For Story: everything about its files in the media storage."""
 
