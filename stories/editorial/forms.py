@@ -79,6 +79,8 @@ class StoryAdminForm(forms.ModelForm):
             self.initial.setdefault("themes", list(self.instance.themes.all()))
             self.initial["opened_edit_token"] = self.instance.edit_token
         status = self.fields.get("status")
+        if status is not None:  # only a withdrawal withdraws (stories/editorial/withdrawal.py)
+            status.choices = [(value, label) for value, label in status.choices if value != Story.Status.WITHDRAWN]
         if status is not None and not can_publish(self.editor_user):
             status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
             status.help_text = _("Set it to “In review” when the story is ready for an editor.")

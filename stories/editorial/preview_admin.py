@@ -45,7 +45,7 @@ class PreviewLinksAdminMixin:
 
     def story_for(self, request, object_id):
         story = self.get_object(request, unquote(object_id))
-        if story is None:
+        if story is None or story.status == story.Status.WITHDRAWN:
             raise Http404
         if not self.has_view_or_change_permission(request, story):
             raise PermissionDenied
@@ -80,6 +80,8 @@ class PreviewLinksAdminMixin:
     def preview_links(self, story):
         if not story.pk:
             return gettext("Save the story to get a preview link.")
+        if story.status == story.Status.WITHDRAWN:
+            return "—"
         if story.is_public:
             return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
         opts = self.model._meta

@@ -9,7 +9,7 @@ from stories.models import Story
 
 
 class StoryActionsMixin:
-    actions = ["publish", "unpublish", "feature", "unfeature"]
+    actions = ["publish", "unpublish", "feature", "unfeature", "withdraw"]
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -24,6 +24,7 @@ class StoryActionsMixin:
 
     @admin.action(permissions=["publish"], description=_("Publish the selected stories"))
     def publish(self, request, queryset):
+        queryset = queryset.exclude(status=Story.Status.WITHDRAWN)
         without_consent = [story for story in queryset if story.is_missing_consent and not story.is_public]
         if without_consent:
             self.message_user(
@@ -53,7 +54,11 @@ class StoryActionsMixin:
 
     @admin.action(permissions=["publish"], description=_("Feature the selected stories on the home page"))
     def feature(self, request, queryset):
-        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", True))
+        self._save_each(
+            request,
+            list(queryset.exclude(status=Story.Status.WITHDRAWN)),
+            lambda story: setattr(story, "is_featured", True),
+        )
 
     @admin.action(permissions=["publish"], description=_("Stop featuring the selected stories"))
     def unfeature(self, request, queryset):

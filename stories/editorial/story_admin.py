@@ -17,6 +17,7 @@ from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageFo
 from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.story_actions import StoryActionsMixin
+from stories.editorial.withdrawal_admin import WithdrawalAdminMixin
 from stories.models import Story, StoryImage, StorySlug
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
@@ -56,11 +57,12 @@ class PublicationListFilter(admin.SimpleListFilter):
             ("review", _("In review")),
             ("scheduled", _("Scheduled")),
             ("published", _("Published")),
+            ("withdrawn", _("Withdrawn")),
         ]
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value in ("draft", "review"):
+        if value in ("draft", "review", "withdrawn"):
             return queryset.filter(status=value)
         if value == "published":
             return queryset.published()
@@ -81,7 +83,7 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, EditorialAdmin):
+class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin):
     form = StoryAdminForm
     fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
     inlines = [StoryImageInline, StorySlugInline]
@@ -124,6 +126,8 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, E
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return False  # nothing is left to edit, and nobody may publish it again by accident
         if obj is None or can_publish(request.user):
             return True
         return obj.created_by_id == request.user.pk and obj.status == Story.Status.DRAFT
@@ -131,6 +135,8 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, E
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return False  # its addresses must go on answering 410
         if obj is None or can_publish(request.user):
             return True
         return obj.created_by_id == request.user.pk and obj.status != Story.Status.PUBLISHED
@@ -146,14 +152,17 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, E
         super().delete_queryset(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["reading_time", "created_at", "updated_at", "consent_history", *STATE_FIELDS]
+        readonly = ["reading_time", "created_at", "updated_at", *STATE_FIELDS]
+        readonly += ["consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
         if self.is_restore_request(request):
-            readonly += [*KEPT_ON_RESTORE, "consent_record"]
+            readonly += KEPT_ON_RESTORE
         return readonly
 
     def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return self.withdrawn_fieldsets(request)
         editable = obj is None or self.has_change_permission(request, obj)
         content = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
         fieldsets = [
@@ -252,9 +261,17 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, E
     def change_view(self, request, object_id, form_url="", extra_context=None):
         story = self.get_object(request, unquote(object_id))
         context = dict(extra_context or {})
-        if story is not None and not story.is_public:
-            context["story_preview_path"] = reverse("admin:stories_story_preview", args=[story.pk])
+        if story is not None and story.status != Story.Status.WITHDRAWN:
+            if not story.is_public:
+                context["story_preview_path"] = reverse("admin:stories_story_preview", args=[story.pk])
+            if can_publish(request.user):
+                context["story_withdraw_path"] = reverse("admin:stories_story_withdraw", args=[story.pk])
         return super().change_view(request, object_id, form_url, context)
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return []
+        return super().get_inlines(request, obj)
 
     @admin.display(description=_("State"))
     def publication_state(self, story):
@@ -295,6 +312,8 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, StoryActionsMixin, E
     def site_link(self, story):
         if story.is_public:
             return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
+        if story.status == Story.Status.WITHDRAWN:
+            return "—"
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             reverse("admin:stories_story_preview", args=[story.pk]),

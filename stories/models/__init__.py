@@ -17,6 +17,7 @@ from stories.models.story import (
 )
 from stories.models.story_media import HERO_IMAGE_FIELDS
 from stories.models.vocabulary import Country, TaggedCountry, TaggedTheme, Theme, Vocabulary
+from stories.models.withdrawal import StoryWithdrawal, WithdrawnAddress, address_digest
 
 __all__ = [
     "CONSENT_FIELDS",
@@ -35,6 +36,9 @@ __all__ = [
     "StoryQuerySet",
     "StorySearchDocument",
     "StorySlug",
+    "StoryWithdrawal",
+    "WithdrawnAddress",
+    "address_digest",
     "TaggedCountry",
     "TaggedTheme",
     "Theme",

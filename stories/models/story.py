@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -44,6 +45,8 @@ class Story(StoryMediaMixin, models.Model):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        # The storyteller withdrew consent: text, images and history are gone for good.
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class ConsentMethod(models.TextChoices):
         SIGNED_FORM = "signed_form", _("Signed form")
@@ -219,6 +222,8 @@ class Story(StoryMediaMixin, models.Model):
         ]
 
     def __str__(self):
+        if self.status == self.Status.WITHDRAWN:
+            return gettext("Withdrawn story %(id)s") % {"id": self.pk}
         return self.title
 
     def save(self, *args, **kwargs):
