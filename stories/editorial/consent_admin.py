@@ -1,5 +1,7 @@
 """The consent record in the story admin: the signed form's download and the record's history."""
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -15,9 +17,31 @@ from stories.editorial.roles import can_manage_consent
 from stories.models import Story, consent_values, record_consent_changes
 
 
+class ConsentReviewListFilter(admin.SimpleListFilter):
+    """Stories whose "review consent by" date has passed, or comes within a month."""
+
+    title = _("consent review")
+    parameter_name = "consent_review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Review date passed")), ("soon", _("Due within 30 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "due":
+            return queryset.filter(consent_review_on__lt=today).exclude(status=Story.Status.WITHDRAWN)
+        if self.value() == "soon":
+            return queryset.filter(consent_review_on__gte=today, consent_review_on__lte=today + timedelta(days=30))
+        return queryset
+
+
 class ConsentAdminMixin:
     """For StoryAdmin: editors download signed forms through the admin, and every change of a
     story's consent record is kept with who made it and when, shown to editors on the form."""
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        return [*filters, ConsentReviewListFilter] if can_manage_consent(request.user) else filters
 
     def save_model(self, request, obj, form, change):
         before = consent_values(Story.objects.get(pk=obj.pk)) if change else None

@@ -70,7 +70,11 @@ class StoryAdminForm(forms.ModelForm):
             *("status", "published_at", "is_featured", "seo_title", "seo_description", "social_image_override"),
             *CONSENT_FIELDS,
         ]
-        widgets = {"consent_form": ConsentFormInput, "consent_given_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "consent_form": ConsentFormInput,
+            "consent_given_on": forms.DateInput(attrs={"type": "date"}),
+            "consent_review_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

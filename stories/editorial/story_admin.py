@@ -244,6 +244,8 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
             }
         if story.consent_form:
             text += " " + gettext("A signed form is attached.")
+        if story.consent_review_on:
+            text += " " + gettext("Review by %(date)s.") % {"date": formats.date_format(story.consent_review_on)}
         return text + " " + gettext("Restoring a version never changes the consent record.")
 
     def save_formset(self, request, form, formset, change):

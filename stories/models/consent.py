@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from stories.models.story import Story
 
 # The consent record, in the order the story form shows it.
-CONSENT_FIELDS = ("has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form")
+CONSENT_FIELDS = (
+    "has_consent",
+    "consent_given_on",
+    "consent_method",
+    "consent_notes",
+    "consent_review_on",
+    "consent_form",
+)
 
 
 class ConsentRecordChange(models.Model):
@@ -40,7 +47,7 @@ def consent_values(story):
         value = getattr(story, name)
         if name == "consent_form":
             value = value.name or ""
-        elif name == "consent_given_on":
+        elif name in ("consent_given_on", "consent_review_on"):
             value = value.isoformat() if value else None
         values[name] = value
     return values

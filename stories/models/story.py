@@ -161,6 +161,12 @@ class Story(StoryMediaMixin, models.Model):
         help_text=_("The storyteller agreed to the publication of this story as it is now."),
     )
     consent_given_on = models.DateField(_("consent date"), null=True, blank=True)
+    consent_review_on = models.DateField(
+        _("review consent by"),
+        null=True,
+        blank=True,
+        help_text=_("When to ask the storyteller again whether the story may stay (e.g. a year on)."),
+    )
     consent_method = models.CharField(_("how consent was given"), max_length=20, choices=ConsentMethod, blank=True)
     consent_notes = models.TextField(_("consent notes"), blank=True, help_text=_("Conditions, who collected it…"))
     consent_form = models.FileField(
