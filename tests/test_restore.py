@@ -109,6 +109,7 @@ def test_restore_page_lists_what_will_change_and_shows_the_state_without_editing
     story, first_version = published_story_with_history(editor_client)
     page = html.fromstring(editor_client.get(restore_url(story, first_version)).content)
 
+    assert "never changes the publication state" in page.cssselect(".restore-summary p")[0].text_content()
     rows = page.cssselect(".restore-summary .revision-diff tbody tr")
     changed = [row.cssselect("th")[0].text_content() for row in rows]
     assert changed == ["Title"]

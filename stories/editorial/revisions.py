@@ -20,6 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -51,6 +52,7 @@ class HistoryAdmin(VersionAdmin):
     change_list_template = "admin/recoverable_change_list.html"
     revision_form_template = "admin/revision_form.html"
     fields_kept_on_restore = ()
+    restore_note = _lazy("Restoring brings this version back as an edit. Check the form below, then save to restore.")
 
     def is_restore_request(self, request):
         """True on the restore page of a version (not on recovery of a deleted object)."""
@@ -97,7 +99,7 @@ class HistoryAdmin(VersionAdmin):
                 version.revision.revert(delete=True)
                 restored = manager.get(pk=version.object_id)
                 self.after_revert(request, restored, before)
-                context = {**(extra_context or {})}
+                context = {"restore_note": self.restore_note, **(extra_context or {})}
                 if now is not None:
                     context["restore_changes"] = version_changes(self.model, now, Snapshot(restored))
                 with self.create_revision(request):

@@ -86,6 +86,11 @@ class StorySlugInline(admin.TabularInline):
 class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin):
     form = StoryAdminForm
     fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
+    restore_note = _(
+        "Restoring brings this version's text, images, classification and gallery back, as an edit: it never "
+        "changes the publication state, the publish time, featuring, the address or the consent record. Check "
+        "the form below, then save to restore."
+    )
     inlines = [StoryImageInline, StorySlugInline]
     list_display = [
         "thumbnail",

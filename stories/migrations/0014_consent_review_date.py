@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0013_story_withdrawal'),
+        ("stories", "0013_story_withdrawal"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='story',
-            name='consent_review_on',
-            field=models.DateField(blank=True, help_text='When to ask the storyteller again whether the story may stay (e.g. a year on).', null=True, verbose_name='review consent by'),
+            model_name="story",
+            name="consent_review_on",
+            field=models.DateField(
+                blank=True,
+                help_text="When to ask the storyteller again whether the story may stay (e.g. a year on).",
+                null=True,
+                verbose_name="review consent by",
+            ),
         ),
     ]
