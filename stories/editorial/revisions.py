@@ -219,7 +219,8 @@ class Snapshot:
 
 
 def unsaved_version(obj):
-    """A Version of `obj` as it is now, built as django-reversion builds one, but not saved."""
+    """A Version of `obj` as it is now, built as django-reversion builds one (with the helpers its
+    own admin uses), but not saved."""
     options = _get_options(type(obj))
     return Version(
         content_type=_get_content_type(type(obj), obj._state.db),
