@@ -210,6 +210,11 @@ TAGGIT_CASE_INSENSITIVE = True  # "Poverty" and "poverty" are one keyword
 
 # Editorial workflow (README.md, "Editorial workflow").
 STORY_PREVIEW_MAX_AGE = env.integer("STORY_PREVIEW_MAX_AGE", 60 * 60 * 24 * 7, minimum=60)  # seconds
+# How long a preview page's image URLs work (each showing of the page makes new ones).
+PREVIEW_MEDIA_MAX_AGE = 60 * 60
+# How long browsers and a CDN may keep a public story's image: after unpublishing or withdrawal,
+# a CDN may serve it this long (README, "Media files").
+STORY_MEDIA_MAX_AGE = env.integer("STORY_MEDIA_MAX_AGE", 300, minimum=0)
 # Archives of material published elsewhere may have no consent record to enter.
 STORY_PUBLISH_WITHOUT_CONSENT = env.boolean("STORY_PUBLISH_WITHOUT_CONSENT", default=False)
 

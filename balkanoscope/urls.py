@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import views
 from partners.sitemaps import PageSitemap, PartnerSitemap
+from stories.media import views as story_media_views
 from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
 
 admin.site.site_header = _("Balkanoscope editorial")
@@ -23,6 +24,9 @@ SITEMAPS = {
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    # A story's files only while the public may see it; everything else in media is public.
+    path("media/stories/<str:media_key>/<str:name>", story_media_views.story_media, name="story_media"),
+    path("media-preview/<str:token>/", story_media_views.preview_media, name="preview_media"),
     path("media/<path:path>", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap"),

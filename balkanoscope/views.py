@@ -1,5 +1,6 @@
 """Site-wide views: media files, the error pages, robots.txt and the sitemap index."""
 
+import posixpath
 import sys
 from pathlib import PurePosixPath
 
@@ -27,23 +28,31 @@ MEDIA_CONTENT_TYPES = {
     ".avif": "image/avif",
 }
 
-# Renditions are named after the story and a hash of its image's name, so a new image gets
-# new URLs and browsers and CDNs may keep the old ones for good. Uploaded originals keep
-# their names when re-saved, so they are cached for a day only.
-RENDITIONS_FOLDER = "renditions/"
-MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+# Files outside stories' folders (partner logos, contributor photos, the default share card)
+# are public for good. A story's files are served by stories.media.views, which decides per
+# request who may see them.
 UPLOAD_CACHE_CONTROL = "public, max-age=86400"
+PRIVATE_FOLDERS = ("stories/",)
 
 
-@require_safe
-def media(request, path):
+def media_file_response(request, path):
+    """The stored image at `path` of the media storage, labelled as the image it is and unable
+    to run as a page, or a 404. Callers set Cache-Control."""
     content_type = MEDIA_CONTENT_TYPES.get(PurePosixPath(path).suffix.lower())
     if content_type is None:
         raise Http404("Not an image.")
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Type"] = content_type
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = MEDIA_CACHE_CONTROL if path.startswith(RENDITIONS_FOLDER) else UPLOAD_CACHE_CONTROL
+    return response
+
+
+@require_safe
+def media(request, path):
+    if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_FOLDERS):  # also as ../stories/…
+        raise Http404("Served only through the story media view.")
+    response = media_file_response(request, path)
+    response["Cache-Control"] = UPLOAD_CACHE_CONTROL
     return response
 
 
@@ -81,8 +90,9 @@ def robots_txt(request):
         "User-agent: *",
         "Allow: /",
         f"Disallow: {reverse('admin:index')}",
-        # Editors' draft previews must never be crawled, even when linked from somewhere.
+        # Editors' draft previews, and their images, must never be crawled, even when linked from somewhere.
         f"Disallow: {path_prefix('stories:preview', 'token')}",
+        f"Disallow: {path_prefix('preview_media', 'token')}",
         "",
         f"Sitemap: {absolute_reverse('sitemap')}",
     ]

@@ -13,3 +13,9 @@ class StoriesConfig(AppConfig):
         from stories.content_state import connect_invalidation
 
         connect_invalidation()
+        from django.db.models.signals import post_delete
+
+        from stories.models import Story
+        from stories.models.story_media import delete_files_of_deleted_story
+
+        post_delete.connect(delete_files_of_deleted_story, sender=Story, dispatch_uid="story_files_deleted")

@@ -10,6 +10,7 @@ from lxml import etree, html
 
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.editorial.preview import preview_path, preview_url
+from stories.models import PreviewLink
 from stories.sharing.cards import default_card_digest, story_card_digest
 from stories.sitemaps import StorySitemap
 from tests.factories import image_upload, make_page, make_partner, make_story
@@ -288,6 +289,7 @@ def test_robots_txt(client, settings):
         "Allow: /\n"
         f"Disallow: /{settings.ADMIN_URL}\n"
         "Disallow: /preview/\n"
+        "Disallow: /media-preview/\n"
         "\n"
         f"Sitemap: {SITE}/sitemap.xml\n"
     )
@@ -303,10 +305,10 @@ def test_short_link_and_old_slug_redirect_to_site_url_keeping_the_query(client, 
 
 
 def test_preview_link_and_page(client):
-    draft = make_story("Draft", status="draft")
-    path = preview_path(draft)
+    link = PreviewLink.create_for(make_story("Draft", status="draft"), user=None)
+    path = preview_path(link)
     assert path.startswith("/preview/")
-    assert preview_url(draft) == SITE + path
+    assert preview_url(link) == SITE + path
     tree = page(client, path)
     assert tree.xpath("//head/link[@rel='canonical']/@href") == [SITE + path]
 

@@ -13,7 +13,7 @@ from tests.factories import make_story, make_user
 pytestmark = pytest.mark.django_db
 
 CONTENT = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
-STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_link"]})
+STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_links"]})
 IMAGE = ("Image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
 CLASSIFICATION = ("Classification", {"fields": ["countries", "themes", "tags"]})
 STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
@@ -24,12 +24,23 @@ PUBLISHING = (
 CONSENT = (
     "Consent (editors only)",
     {
-        "fields": ["has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"],
+        "fields": [
+            "has_consent",
+            "consent_given_on",
+            "consent_method",
+            "consent_notes",
+            "consent_review_on",
+            "consent_form",
+            "consent_history",
+        ],
         "description": "A story cannot be published until the storyteller's consent is recorded.",
     },
 )
 SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
-ALWAYS_READ_ONLY = ["reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_link"]
+ALWAYS_READ_ONLY = [
+    *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links"),
+    *("consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
+]
 
 
 def admin_form(client, user, story=None):
@@ -105,7 +116,7 @@ def test_the_form_on_its_own_edits_every_section_field():
             "status",
             "published_at",
             "is_featured",
-            *CONSENT[1]["fields"],
+            *(name for name in CONSENT[1]["fields"] if name != "consent_history"),
             *SEO[1]["fields"],
         ]
     )

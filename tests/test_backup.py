@@ -73,7 +73,7 @@ def round_trip(tmp_path, source_url, target_url):
         names = contents.getnames()
     assert "manifest.json" in names and any(name.startswith("database/db.") for name in names)
     assert any(name.startswith("media/stories/") for name in names)
-    assert any(name.startswith("media/renditions/") for name in names)
+    assert any(re.fullmatch(r"media/stories/\w+/\w+-\d+w\.webp", name) for name in names)  # renditions
 
     manage(target, "migrate", "--noinput", "-v0")  # a fresh installation
     manage(target, "restore", str(archive))

@@ -8,7 +8,6 @@ import pytest
 import reversion
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -17,7 +16,6 @@ from lxml import html
 from reversion.models import Version
 
 from stories.editorial import consent
-from stories.editorial.preview import preview_path, story_pk_from_token
 from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from stories.models import Story
 from tests.factories import image_upload, make_story, make_user
@@ -254,60 +252,6 @@ def test_editor_actions_publish_unpublish_feature_and_unfeature(editor_client, c
     assert ready.status == Story.Status.DRAFT
     assert client.get(ready.get_absolute_url()).status_code == 404
     assert Version.objects.get_for_object(ready).count() == 4  # each action kept a revision
-
-
-# Preview --------------------------------------------------------------------
-
-
-def test_preview_link_shows_an_unpublished_story_without_login(editor_client, client):
-    story = make_story("Not yet out", status=Story.Status.DRAFT, body="<p>Secret words.</p>")
-    page = html.fromstring(editor_client.get(change_url(story)).content)
-    link = [a.get("href") for a in page.cssselect(".object-tools a") if a.text_content() == "Preview"][0]
-    copyable = page.cssselect(".preview-link__url")[0].get("value")
-    assert copyable.startswith("https://balkanoscope.example/preview/")
-    # Both are signed for this story (their timestamps may differ by a second).
-    assert story_pk_from_token(copyable.split("/")[-2]) == story_pk_from_token(link.split("/")[-2]) == story.pk
-
-    response = client.get(link)
-    assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
-    tree = html.fromstring(response.content)
-    assert tree.cssselect('meta[name=robots][content="noindex, nofollow"]')
-    assert "Preview" in tree.cssselect(".preview-banner")[0].text_content()
-    assert "Secret words." in tree.cssselect(".story__body")[0].text_content()
-    assert client.get(story.get_absolute_url()).status_code == 404
-
-
-def test_expired_preview_link_is_refused_with_a_clear_page(client, monkeypatch, settings):
-    story = make_story("Old preview", status=Story.Status.DRAFT)
-    eight_days_ago = timezone.now() - timedelta(days=8)
-    monkeypatch.setattr(
-        signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(int(eight_days_ago.timestamp()))
-    )
-    link = preview_path(story)
-    monkeypatch.undo()
-    response = client.get(link)
-    assert response.status_code == 403
-    assert b"expired" in response.content and b"noindex" in response.content
-    assert "no-store" in response["Cache-Control"]
-
-
-def test_tampered_preview_link_is_refused(client):
-    story = make_story("Draft", status=Story.Status.DRAFT)
-    other = make_story("Other draft", status=Story.Status.DRAFT)
-    link = preview_path(story)
-    token = link.rstrip("/").rsplit("/", 1)[1]
-    forged = token.replace(token.split(":")[0], preview_path(other).rstrip("/").rsplit("/", 1)[1].split(":")[0])
-    for bad in (token[:-2] + "xx", forged, "not-a-token"):
-        response = client.get(reverse("stories:preview", args=[bad]))
-        assert response.status_code == 404
-        assert b"not valid" in response.content
-
-
-def test_preview_of_a_published_story_goes_to_its_public_page(client):
-    story = make_story("Public")
-    response = client.get(preview_path(story))
-    assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
 
 
 # Revisions ----------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""Media files: renditions may be cached for good, originals for a day."""
+"""Media files: a story's for a few minutes (it may stop being public), other uploads for a day."""
 
 import pytest
 
-from tests.factories import image_upload, make_story
+from tests.factories import image_upload, make_partner, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +14,15 @@ def cache_control(client, url):
     return response["Cache-Control"]
 
 
-def test_renditions_are_immutable_and_originals_cached_for_a_day(client):
+def test_a_public_storys_images_are_cached_briefly_and_other_uploads_for_a_day(client, settings):
     story = make_story("With an image", hero_image=image_upload())
     rendition_url = "/media/" + story.hero_renditions[0]["name"]
-    assert cache_control(client, rendition_url) == "public, max-age=31536000, immutable"
-    assert cache_control(client, story.hero_image.url) == "public, max-age=86400"
+    assert cache_control(client, rendition_url) == "public, max-age=300"
+    assert cache_control(client, story.hero_image.url) == "public, max-age=300"
+    settings.STORY_MEDIA_MAX_AGE = 60
+    assert cache_control(client, story.hero_image.url) == "public, max-age=60"
+    partner = make_partner(logo=image_upload("logo.png", fmt="PNG"))
+    assert cache_control(client, partner.logo.url) == "public, max-age=86400"
 
 
 def test_a_new_image_under_a_reused_name_gets_new_rendition_names(client):

@@ -12,6 +12,7 @@ from lxml import html
 from PIL import Image
 
 from stories.models import Story, StorySlug
+from stories.sharing.cards import story_card_storage_name
 from tests.factories import CONSENT_FORM_FIELDS, image_upload, make_story, make_user
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,7 @@ def test_story_card_is_a_1200_by_630_jpeg_stored_once_in_media(client):
     story = make_story("Card story", hero_image=image_upload(), hero_image_alt="Hills")
     url = og_image(client, story)
     digest = url.rsplit("card-", 1)[1].removesuffix(".jpg")
-    stored_name = f"social/cards/story-{story.pk}-{digest}.jpg"
+    stored_name = story_card_storage_name(story, digest)
     default_storage.delete(stored_name)
     first = card(client, url)
     assert default_storage.exists(stored_name)
@@ -166,7 +167,7 @@ def test_a_new_title_removes_the_outdated_card_from_storage(client):
     story = make_story("Before")
     old_url = og_image(client, story)
     card(client, old_url)
-    old_name = f"social/cards/story-{story.pk}-{old_url.rsplit('card-', 1)[1]}"
+    old_name = story_card_storage_name(story, old_url.rsplit("card-", 1)[1].removesuffix(".jpg"))
     assert default_storage.exists(old_name)
     story.summary = "Not on the card."
     story.save()
@@ -196,7 +197,7 @@ def test_editor_uploads_a_share_image_that_replaces_the_card(client):
     response = client.post(reverse("admin:stories_story_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     story = Story.objects.get()
-    assert story.social_image_override.name.startswith("social/overrides/")
+    assert story.social_image_override.name.startswith(f"stories/{story.media_key}/")
     assert (story.social_image_width, story.social_image_height) == (1200, 630)
     client.logout()
     assert og_image(client, story) == story.social_image_override.url
@@ -206,7 +207,7 @@ def test_unpublishing_a_story_removes_its_card_from_storage(client):
     story = make_story("Going away")
     url = og_image(client, story)
     card(client, url)
-    name = f"social/cards/story-{story.pk}-{url.rsplit('card-', 1)[1]}"
+    name = story_card_storage_name(story, url.rsplit("card-", 1)[1].removesuffix(".jpg"))
     assert default_storage.exists(name)
     story.status = Story.Status.DRAFT
     story.save()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
+from stories.models import CONSENT_FIELDS as CONSENT_RECORD_FIELDS
 from stories.models import Country, Story, StoryImage, Theme, unique_slug
 from stories.text import slugify_transliterated
 
@@ -32,14 +33,15 @@ CONTENT_SECTION = StoryFormSection(
 )
 CONSENT_SECTION = StoryFormSection(
     _("Consent (editors only)"),
-    ("has_consent", "consent_given_on", "consent_method", "consent_notes", "consent_form"),
+    CONSENT_RECORD_FIELDS,
+    read_only=("consent_history",),
     description=_("A story cannot be published until the storyteller's consent is recorded."),
 )
 
 # The story screen, top to bottom. The form's Meta.fields and the admin's fieldsets and
 # read-only fields are all made from this list, so a field is added in one place.
 STORY_FORM_SECTIONS = [
-    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_link")),
+    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_links")),
     CONTENT_SECTION,
     StoryFormSection(_("Image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit")),
     StoryFormSection(_("Classification"), ("countries", "themes", "tags")),
@@ -52,6 +54,7 @@ STORY_FORM_SECTIONS = [
     CONSENT_SECTION,
     StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override")),
 ]
+CONSENT_FIELDS = list(CONSENT_RECORD_FIELDS)
 
 
 class PrivateFileLink:
@@ -100,7 +103,11 @@ class StoryAdminForm(forms.ModelForm):
     class Meta:
         model = Story
         fields = [name for section in STORY_FORM_SECTIONS for name in section.fields]
-        widgets = {"consent_form": ConsentFormInput, "consent_given_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "consent_form": ConsentFormInput,
+            "consent_given_on": forms.DateInput(attrs={"type": "date"}),
+            "consent_review_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +116,8 @@ class StoryAdminForm(forms.ModelForm):
             self.initial.setdefault("themes", list(self.instance.themes.all()))
             self.initial["opened_edit_token"] = self.instance.edit_token
         status = self.fields.get("status")
+        if status is not None:  # only a withdrawal withdraws (stories/editorial/withdrawal.py)
+            status.choices = [(value, label) for value, label in status.choices if value != Story.Status.WITHDRAWN]
         if status is not None and not can_publish(self.editor_user):
             status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
             status.help_text = _("Set it to “In review” when the story is ready for an editor.")

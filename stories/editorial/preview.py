@@ -1,43 +1,58 @@
-"""Signed, expiring preview links: a storyteller reads a story before it goes out, without a login."""
+"""Preview links: a storyteller reads a story before it goes out, without a login.
 
-from django.conf import settings
+Each link is a PreviewLink record; the URL carries a signed token naming the record, so a link
+cannot be forged or guessed, and revoking or expiring the record ends it on every app instance.
+"""
+
+import uuid
+
 from django.core import signing
 from django.urls import reverse
 
 from balkanoscope.links import absolute_url
+from stories.models import PreviewLink
 
-PREVIEW_SALT = "stories.editorial.preview"
+PREVIEW_SALT = "stories.editorial.preview.link"
+
+
+class PreviewLinkInvalid(Exception):
+    """The token is damaged, forged, or names no link."""
 
 
 class PreviewLinkExpired(Exception):
     pass
 
 
-class PreviewLinkInvalid(Exception):
+class PreviewLinkRevoked(Exception):
     pass
 
 
-def preview_token(story):
-    return signing.dumps({"story": story.pk}, salt=PREVIEW_SALT, compress=True)
+def preview_token(link):
+    return signing.dumps({"link": link.token_id.hex}, salt=PREVIEW_SALT)
 
 
-def preview_path(story):
-    return reverse("stories:preview", kwargs={"token": preview_token(story)})
+def preview_path(link):
+    return reverse("stories:preview", kwargs={"token": preview_token(link)})
 
 
-def preview_url(story):
+def preview_url(link):
     """The absolute link an editor sends to the storyteller."""
-    return absolute_url(preview_path(story))
+    return absolute_url(preview_path(link))
 
 
-def story_pk_from_token(token):
-    """The story's primary key, or PreviewLinkExpired / PreviewLinkInvalid."""
+def preview_link_from_token(token):
+    """The PreviewLink (with its story) the token names, if it still works; else
+    PreviewLinkInvalid, PreviewLinkRevoked or PreviewLinkExpired."""
     try:
-        payload = signing.loads(token, salt=PREVIEW_SALT, max_age=settings.STORY_PREVIEW_MAX_AGE)
-    except signing.SignatureExpired:
-        raise PreviewLinkExpired from None
-    except signing.BadSignature:
+        payload = signing.loads(token, salt=PREVIEW_SALT)
+        token_id = uuid.UUID(hex=payload["link"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
         raise PreviewLinkInvalid from None
-    if not isinstance(payload, dict) or not isinstance(payload.get("story"), int):
+    link = PreviewLink.objects.select_related("story").filter(token_id=token_id).first()
+    if link is None:
         raise PreviewLinkInvalid
-    return payload["story"]
+    if link.is_revoked:
+        raise PreviewLinkRevoked
+    if link.is_expired:
+        raise PreviewLinkExpired
+    return link

@@ -2,29 +2,126 @@
 
 import difflib
 import re
+from contextlib import nullcontext
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core import serializers
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import connections, models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.encoding import force_str
+from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 from reversion.models import Version
+from reversion.revisions import _follow_relations_recursive, _get_content_type, _get_options, set_comment
+from reversion.utils import mute_signals
 
 # Bookkeeping that changes on every save and means nothing to a reader of the history.
 IGNORED_FIELDS = {"edit_token", "updated_at", "reading_time"}
 _TOKEN_RE = re.compile(r"<[^>]*>|\s+|[^\s<]+")
 
 
+class _KeepNothing(Exception):
+    """Raised to roll a restore page back after rendering it (a GET, or a form with errors)."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 class HistoryAdmin(VersionAdmin):
-    """VersionAdmin plus a compare view, with restore and recovery checked before anything changes."""
+    """VersionAdmin plus a compare view, with restore and recovery checked before anything changes.
+
+    Restoring is an edit: fields named in ``fields_kept_on_restore`` (a story's status, publish
+    time, consent record…) keep the values they have now, and the restore page lists every
+    change the restore will make before the editor confirms it. Subclasses repair what else a
+    restore must not bring back in ``after_revert()``.
+    """
 
     object_history_template = "admin/revision_history.html"
     change_list_template = "admin/recoverable_change_list.html"
+    revision_form_template = "admin/revision_form.html"
+    fields_kept_on_restore = ()
+    restore_note = _lazy("Restoring brings this version back as an edit. Check the form below, then save to restore.")
+
+    def is_restore_request(self, request):
+        """True on the restore page of a version (not on recovery of a deleted object)."""
+        opts = self.model._meta
+        match = getattr(request, "resolver_match", None)
+        return match is not None and match.url_name == f"{opts.app_label}_{opts.model_name}_revision"
+
+    def before_revert(self, request, obj):
+        """What after_revert() needs to know about `obj` as it is just before a version replaces it
+        (None when recovering a deleted object)."""
+        if obj is None:
+            return {"kept": None}
+        return {"kept": {name: getattr(obj, name) for name in self.fields_kept_on_restore}}
+
+    def after_revert(self, request, obj, before):
+        """Called with the reverted object, inside the restore's transaction, before the form is
+        built from it: puts back the fields a restore keeps."""
+        kept = before["kept"]
+        if kept:
+            for name, value in kept.items():
+                setattr(obj, name, value)
+            type(obj)._default_manager.filter(pk=obj.pk).update(**kept)
+
+    # django-reversion 6's view for restore and recovery, with before_revert()/after_revert()
+    # around the revert (it has no hook between reverting and building the form) and the
+    # changes the restore makes handed to the page.
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        if not connections[version.db].features.uses_savepoints:
+            raise ImproperlyConfigured("Cannot use VersionAdmin with a database that does not support savepoints.")
+        if version._model is not self.model:
+            raise Http404
+        # Looking at a version changes nothing: no signal receiver may act on the trial revert.
+        signals = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if request.method == "GET"
+            else nullcontext()
+        )
+        manager = self.model._default_manager.using(version.db)
+        try:
+            with transaction.atomic(using=version.db), signals:
+                current = manager.filter(pk=version.object_id).first()
+                before = self.before_revert(request, current)
+                now = Snapshot(current) if current is not None else None
+                version.revision.revert(delete=True)
+                restored = manager.get(pk=version.object_id)
+                self.after_revert(request, restored, before)
+                context = {"restore_note": self.restore_note, **(extra_context or {})}
+                if now is not None:
+                    context["restore_changes"] = version_changes(self.model, now, Snapshot(restored))
+                with self.create_revision(request):
+                    response = self.changeform_view(request, quote(str(restored.pk)), request.path, context)
+                    if request.method == "POST" and response.status_code == 302:
+                        when = localize(template_localtime(version.revision.date_created))
+                        set_comment(_("Reverted to previous version, saved on %(datetime)s") % {"datetime": when})
+                    elif response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()  # now, while the trial revert is still in place
+                        raise _KeepNothing(response)
+                    else:
+                        raise RevertError(
+                            _("Could not load %(object_repr)s version - not found") % {"object_repr": version}
+                        )
+        except (RevertError, models.ProtectedError) as error:
+            messages.error(request, force_str(error))
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        except _KeepNothing as rolled_back:
+            return rolled_back.response
+        return response
 
     def has_restore_permission(self, request, obj=None):
         return self.has_change_permission(request, obj) and self.has_add_permission(request)
@@ -110,30 +207,63 @@ class HistoryAdmin(VersionAdmin):
         return TemplateResponse(request, "admin/revision_compare.html", context)
 
 
+class Snapshot:
+    """An object as it is now, in the shape version_changes() compares: its fields as a version
+    would store them, and the followed objects (countries, themes, gallery) a revision would hold."""
+
+    def __init__(self, obj):
+        self.field_dict = unsaved_version(obj).field_dict
+        self.related = sorted(
+            related_line(unsaved_version(other)) for other in _follow_relations_recursive(obj) if other != obj
+        )
+
+
+def unsaved_version(obj):
+    """A Version of `obj` as it is now, built as django-reversion builds one (with the helpers its
+    own admin uses), but not saved."""
+    options = _get_options(type(obj))
+    return Version(
+        content_type=_get_content_type(type(obj), obj._state.db),
+        object_id=force_str(obj.pk),
+        format=options.format,
+        serialized_data=serializers.serialize(options.format, (obj,), fields=options.fields),
+        object_repr=force_str(obj),
+    )
+
+
 def version_changes(model, older, newer):
-    """(label, diff as HTML) for every field, and every followed object, that differs."""
+    """(label, diff as HTML) for every field, and every followed object, that differs between
+    two versions or Snapshots."""
     changes = []
     old_fields, new_fields = older.field_dict, newer.field_dict
     for field in model._meta.get_fields():
         name = getattr(field, "attname", None)
-        if name is None or name in IGNORED_FIELDS or name not in new_fields:
+        if name is None or name in IGNORED_FIELDS or name not in new_fields or not field.editable:
             continue
         before, after = old_fields.get(name), new_fields.get(name)
         if before != after:
             label = getattr(field, "verbose_name", name)
             changes.append((str(label), inline_diff(display(before), display(after))))
-    old_related, new_related = related_objects(older), related_objects(newer)
+    old_related, new_related = related_items(older), related_items(newer)
     if old_related != new_related:
         changes.append((_("Related items"), inline_diff("\n".join(old_related), "\n".join(new_related))))
     return changes
 
 
+def related_items(version):
+    return version.related if isinstance(version, Snapshot) else related_objects(version)
+
+
 def related_objects(version):
     """What else the revision saved with the object: countries, themes, gallery images."""
     return sorted(
-        f"{other.content_type.name}: {related_label(other)}"
+        related_line(other)
         for other in version.revision.version_set.select_related("content_type").exclude(pk=version.pk)
     )
+
+
+def related_line(version):
+    return f"{version.content_type.name}: {related_label(version)}"
 
 
 def related_label(version):

@@ -1,36 +1,38 @@
 """The story admin: the editors' and contributors' writing and publishing screen."""
 
-from datetime import timedelta
-
 from django import forms
-from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
-from django.urls import path
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
-from stories.editorial.consent import content_type_for
+from stories.editorial.consent_admin import ConsentAdminMixin
 from stories.editorial.forms import (
+    CONSENT_FIELDS,
     CONSENT_SECTION,
     CONTENT_SECTION,
     STORY_FORM_SECTIONS,
     StoryAdminForm,
     StoryImageForm,
 )
-from stories.editorial.preview import preview_path, preview_url
+from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
+from stories.editorial.story_actions import StoryActionsMixin
+from stories.editorial.withdrawal_admin import WithdrawalAdminMixin
 from stories.models import Story, StoryImage, StorySlug
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
 EDITOR_ONLY_FIELDS = ["published_at", "is_featured"]
+# A restore is an edit: it never changes where the story is in the workflow, its address or the
+# storyteller's consent. On the restore page these are shown, not edited.
+KEPT_ON_RESTORE = ["status", "published_at", "is_featured", "slug"]
 
 
 class StoryImageInline(admin.StackedInline):
@@ -61,11 +63,12 @@ class PublicationListFilter(admin.SimpleListFilter):
             ("review", _("In review")),
             ("scheduled", _("Scheduled")),
             ("published", _("Published")),
+            ("withdrawn", _("Withdrawn")),
         ]
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value in ("draft", "review"):
+        if value in ("draft", "review", "withdrawn"):
             return queryset.filter(status=value)
         if value == "published":
             return queryset.published()
@@ -86,8 +89,14 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(EditorialAdmin):
+class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin):
     form = StoryAdminForm
+    fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
+    restore_note = _(
+        "Restoring brings this version's text, images, classification and gallery back, as an edit: it never "
+        "changes the publication state, the publish time, featuring, the address or the consent record. Check "
+        "the form below, then save to restore."
+    )
     inlines = [StoryImageInline, StorySlugInline]
     list_display = [
         "thumbnail",
@@ -107,7 +116,6 @@ class StoryAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["contributors"]
     list_per_page = 50
-    actions = ["publish", "unpublish", "feature", "unfeature"]
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -126,12 +134,11 @@ class StoryAdmin(EditorialAdmin):
             stories = stories.filter(created_by=request.user)  # contributors see their own stories only
         return stories
 
-    def has_publish_permission(self, request):
-        return can_publish(request.user)
-
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return False  # nothing is left to edit, and nobody may publish it again by accident
         if obj is None or can_publish(request.user):
             return True
         return obj.created_by_id == request.user.pk and obj.status == Story.Status.DRAFT
@@ -139,6 +146,8 @@ class StoryAdmin(EditorialAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return False  # its addresses must go on answering 410
         if obj is None or can_publish(request.user):
             return True
         return obj.created_by_id == request.user.pk and obj.status != Story.Status.PUBLISHED
@@ -155,11 +164,16 @@ class StoryAdmin(EditorialAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [name for section in STORY_FORM_SECTIONS for name in section.read_only]
+        readonly += ["consent_record", "withdrawal_details", "withdrawal_reason"]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
+        if self.is_restore_request(request):
+            readonly += KEPT_ON_RESTORE
         return readonly
 
     def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return self.withdrawn_fieldsets(request)
         editable = obj is None or self.has_change_permission(request, obj)
         fieldsets = []
         for section in STORY_FORM_SECTIONS:
@@ -168,6 +182,8 @@ class StoryAdmin(EditorialAdmin):
             fields = [*section.fields, *section.read_only]
             if section is CONTENT_SECTION and editable:
                 fields.append("opened_edit_token")  # see Story.edit_token; a view-only page has no form to send
+            if section is CONSENT_SECTION and self.is_restore_request(request):
+                fields = ["consent_record"]  # consent is the storyteller's act: a restore shows it, never edits it
             options = {"fields": fields}
             if section.description:
                 options["description"] = section.description
@@ -194,22 +210,39 @@ class StoryAdmin(EditorialAdmin):
             storage = obj.consent_form.storage
             transaction.on_commit(lambda: storage.delete(replaced_consent_form))
 
-    def get_object(self, request, object_id, from_field=None):
-        story = super().get_object(request, object_id, from_field)
-        # While restoring, reversion has just put the old version in place (inside a
-        # transaction): repair its images before a form looks at the files.
-        if story is not None and hasattr(request, "story_images_before_restore"):
-            story.keep_images_after_restore(request.story_images_before_restore)
-        return story
+    # Restore ---------------------------------------------------------------------
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        story = Story.objects.filter(pk=unquote(object_id)).first()
-        request.story_images_before_restore = story.images_snapshot() if story else None
-        return super().revision_view(request, object_id, version_id, extra_context)
+    def before_revert(self, request, obj):
+        return {**super().before_revert(request, obj), "images": obj.images_snapshot() if obj else None}
 
-    def recover_view(self, request, version_id, extra_context=None):
-        request.story_images_before_restore = None
-        return super().recover_view(request, version_id, extra_context)
+    def after_revert(self, request, obj, before):
+        super().after_revert(request, obj, before)
+        # The restored version names the image files it had: repair those gone since, before
+        # a form looks at the files.
+        obj.keep_images_after_restore(before["images"])
+        if obj.consent_form and not obj.consent_form.storage.exists(obj.consent_form.name):
+            obj.consent_form = ""  # a recovered story whose signed form left the storage
+            Story.objects.filter(pk=obj.pk).update(consent_form="")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self.is_restore_request(request) else super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description=_("Consent record"))
+    def consent_record(self, story):
+        """The consent record as it stays through a restore, in words."""
+        if not story.has_consent:
+            text = gettext("Consent is not recorded.")
+        else:
+            when = formats.date_format(story.consent_given_on) if story.consent_given_on else gettext("no date")
+            text = gettext("Consent given (%(when)s, %(how)s).") % {
+                "when": when,
+                "how": story.get_consent_method_display() or gettext("how not recorded"),
+            }
+        if story.consent_form:
+            text += " " + gettext("A signed form is attached.")
+        if story.consent_review_on:
+            text += " " + gettext("Review by %(date)s.") % {"date": formats.date_format(story.consent_review_on)}
+        return text + " " + gettext("Restoring a version never changes the consent record.")
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -226,9 +259,17 @@ class StoryAdmin(EditorialAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         story = self.get_object(request, unquote(object_id))
         context = dict(extra_context or {})
-        if story is not None and not story.is_public:
-            context["story_preview_path"] = preview_path(story)
+        if story is not None and story.status != Story.Status.WITHDRAWN:
+            if not story.is_public:
+                context["story_preview_path"] = reverse("admin:stories_story_preview", args=[story.pk])
+            if can_publish(request.user):
+                context["story_withdraw_path"] = reverse("admin:stories_story_withdraw", args=[story.pk])
         return super().change_view(request, object_id, form_url, context)
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.status == Story.Status.WITHDRAWN:
+            return []
+        return super().get_inlines(request, obj)
 
     @admin.display(description=_("State"))
     def publication_state(self, story):
@@ -243,22 +284,6 @@ class StoryAdmin(EditorialAdmin):
         when = formats.date_format(timezone.localtime(story.updated_at), "DATETIME_FORMAT")
         who = story.updated_by.get_username() if story.updated_by else gettext("unknown")
         return gettext("%(time)s by %(user)s") % {"time": when, "user": who}
-
-    @admin.display(description=_("Preview link"))
-    def preview_link(self, story):
-        if not story.pk:
-            return _("Save the story to get a preview link.")
-        if story.is_public:
-            return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
-        expires = timezone.localtime() + timedelta(seconds=settings.STORY_PREVIEW_MAX_AGE)
-        return format_html(
-            '<input class="preview-link__url vTextField" type="url" readonly value="{}" aria-label="{}">'
-            '<div class="help">{}</div>',
-            preview_url(story),
-            gettext("Preview link"),
-            gettext("Send this link to the storyteller to read the story before it goes out. Valid until %(time)s.")
-            % {"time": formats.date_format(expires, "DATETIME_FORMAT")},
-        )
 
     # Change list ---------------------------------------------------------------
 
@@ -285,80 +310,10 @@ class StoryAdmin(EditorialAdmin):
     def site_link(self, story):
         if story.is_public:
             return format_html('<a href="{}">{}</a>', story.get_absolute_url(), gettext("View on site"))
+        if story.status == Story.Status.WITHDRAWN:
+            return "—"
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', preview_path(story), gettext("Preview")
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("admin:stories_story_preview", args=[story.pk]),
+            gettext("Preview"),
         )
-
-    # Actions ---------------------------------------------------------------
-
-    def _save_each(self, request, stories, change):
-        """Save one by one, so each change gets its revision, its log entry and a new edit token."""
-        for story in stories:
-            change(story)
-            story.updated_by = request.user
-            story.save()
-            self.log_change(request, story, gettext("Changed by the list action."))
-
-    @admin.action(permissions=["publish"], description=_("Publish the selected stories"))
-    def publish(self, request, queryset):
-        without_consent = [story for story in queryset if story.is_missing_consent and not story.is_public]
-        if without_consent:
-            self.message_user(
-                request,
-                gettext("Not published, because the storyteller's consent is not recorded: %(titles)s")
-                % {"titles": ", ".join(story.title for story in without_consent)},
-                messages.ERROR,
-            )
-        ready = [story for story in queryset if story not in without_consent]
-
-        def publish(story):
-            story.status = Story.Status.PUBLISHED  # a future publish time stays: the story is scheduled
-
-        self._save_each(request, ready, publish)
-        if ready:
-            self.message_user(
-                request, ngettext("%d story published.", "%d stories published.", len(ready)) % len(ready)
-            )
-
-    @admin.action(permissions=["publish"], description=_("Unpublish the selected stories (back to draft)"))
-    def unpublish(self, request, queryset):
-        stories = list(queryset.filter(status=Story.Status.PUBLISHED))
-        self._save_each(request, stories, lambda story: setattr(story, "status", Story.Status.DRAFT))
-        self.message_user(
-            request, ngettext("%d story unpublished.", "%d stories unpublished.", len(stories)) % len(stories)
-        )
-
-    @admin.action(permissions=["publish"], description=_("Feature the selected stories on the home page"))
-    def feature(self, request, queryset):
-        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", True))
-
-    @admin.action(permissions=["publish"], description=_("Stop featuring the selected stories"))
-    def unfeature(self, request, queryset):
-        self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", False))
-
-    # Consent form download ----------------------------------------------------
-
-    def get_urls(self):
-        download = path(
-            "<path:object_id>/consent-form/",
-            self.admin_site.admin_view(self.consent_form_view),
-            name="stories_story_consent_form",
-        )
-        return [download, *super().get_urls()]
-
-    def consent_form_view(self, request, object_id):
-        if not can_manage_consent(request.user):
-            raise PermissionDenied
-        story = self.get_object(request, unquote(object_id))
-        if story is None or not story.consent_form or not story.consent_form.storage.exists(story.consent_form.name):
-            raise Http404(gettext("This story has no signed consent form."))
-        name = story.consent_form.name
-        extension = name[name.rfind(".") :] if "." in name else ""
-        response = FileResponse(
-            story.consent_form.open("rb"),
-            as_attachment=True,
-            filename=f"consent-{story.slug}{extension}",
-            content_type=content_type_for(name),
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response

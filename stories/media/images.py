@@ -366,5 +366,5 @@ def clean_image(uploaded_file) -> ContentFile:
     if source_format == "AVIF" and not _can_encode_avif():
         target_format = "WEBP"
     data = _encode(to_srgb(upright(img)), target_format)
-    stem = Path(getattr(uploaded_file, "name", None) or "image").stem or "image"
-    return ContentFile(data, name=f"{stem}{_EXTENSIONS[target_format]}")
+    # The uploader's file name often names a person: it goes no further than this function.
+    return ContentFile(data, name=f"image{_EXTENSIONS[target_format]}")

@@ -1,10 +1,9 @@
 """Renditions: the WebP sizes of an uploaded image that pages offer in srcset."""
 
 
-import hashlib
 import io
 import math
-import time
+import posixpath
 
 from django.core.files.base import ContentFile
 from PIL import Image
@@ -14,6 +13,7 @@ try:
 except ImportError:  # Pillow built without LittleCMS: colours are left as they are
     ImageCms = None
 
+from stories.media.names import random_stem
 from stories.media.images import (
     DECODE_ERRORS,
     RENDITION_QUALITY,
@@ -68,7 +68,8 @@ def load_image(image_file, *, cover: tuple[int, int] | None = None) -> Image.Ima
 
 
 def make_renditions(image_file, storage, base_name: str) -> list[dict]:
-    """Write WebP renditions for ``srcset`` to ``storage`` and describe them.
+    """Write WebP renditions for ``srcset`` to ``storage`` as ``<base_name>-<width>w.webp`` and
+    describe them.
 
     Widths come from RENDITION_WIDTHS and never exceed the source; a source
     narrower than the smallest width gets one rendition at its own width.
@@ -104,7 +105,7 @@ def _write_renditions(img, widths, source_width, source_height, storage, base_na
             resized = img.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
         without_metadata(resized).save(buffer, "WEBP", quality=RENDITION_QUALITY)
-        name = storage.save(f"renditions/{base_name}-{width}w.webp", ContentFile(buffer.getvalue()))
+        name = storage.save(f"{base_name}-{width}w.webp", ContentFile(buffer.getvalue()))
         renditions[width] = {"width": width, "height": height, "name": name}
 
 
@@ -114,12 +115,11 @@ def delete_renditions(storage, renditions: list[dict]) -> None:
         storage.delete(rendition["name"])
 
 
-def make_fresh_renditions(image_file, prefix: str) -> list[dict]:
-    """Renditions of a newly stored image under names never used before, so that media can
-    serve renditions as immutable: a new image always gets new URLs, even when an upload
-    reuses the name of a deleted file."""
-    version = hashlib.sha256(f"{image_file.name}:{time.time_ns()}".encode()).hexdigest()[:8]
-    return make_renditions(image_file, image_file.storage, f"{prefix}-{version}")
+def make_fresh_renditions(image_file) -> list[dict]:
+    """Renditions of a newly stored image beside it, under random names never used before: a
+    new image always gets new URLs, and the names say nothing about the story."""
+    folder = posixpath.dirname(image_file.name)
+    return make_renditions(image_file, image_file.storage, posixpath.join(folder, random_stem()))
 
 
 def renditions_srcset(storage, renditions: list[dict]) -> str:

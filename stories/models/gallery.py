@@ -4,10 +4,10 @@ from functools import partial
 
 import reversion
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stories.media.fields import SafeImageField
+from stories.media.names import random_name_in, story_folder
 from stories.media.renditions import (
     delete_renditions,
     make_fresh_renditions,
@@ -19,7 +19,7 @@ from stories.models.story import Story
 
 
 def gallery_image_path(gallery_image, filename):
-    return f"stories/{timezone.now():%Y/%m}/gallery/{filename}"
+    return random_name_in(story_folder(gallery_image.story.media_key), filename)
 
 
 @reversion.register()
@@ -50,7 +50,7 @@ class StoryImage(models.Model):
         previous = StoryImage.objects.filter(pk=self.pk).values("image", "renditions").first() if self.pk else None
         super().save(*args, **kwargs)
         if previous is None or previous["image"] != self.image.name:
-            self.renditions = make_fresh_renditions(self.image, f"gallery-{self.pk}") if self.image else []
+            self.renditions = make_fresh_renditions(self.image) if self.image else []
             StoryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
             ContentVersion.bump()  # update() sends no signal, and the story page shows the renditions
             if previous:

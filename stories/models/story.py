@@ -1,64 +1,52 @@
 """The story, and the addresses it had before."""
 
 import uuid
-from functools import partial
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from stories.editorial.consent import consent_form_path
 from stories.media.fields import SafeImageField
-from stories.media.renditions import (
-    delete_renditions,
-    make_fresh_renditions,
-    renditions_fallback_url,
-    renditions_srcset,
-)
+from stories.media.names import new_media_key, random_name_in, story_folder
 from stories.media.storage import PrivateStorage
-from stories.models.content_version import ContentVersion
 from stories.models.contributor import Contributor
 from stories.models.querysets import StoryQuerySet
 from stories.models.slugs import unique_slug
+from stories.models.story_media import StoryMediaMixin
 from stories.models.vocabulary import TaggedCountry, TaggedTheme
 from stories.sanitize import clean_html
 from stories.sharing.cards import delete_outdated_story_cards
 from stories.text import reading_time_minutes
-
-
-def delete_story_files(storage, image):
-    """Delete a hero image and its renditions, given as {"hero_image": name, "hero_renditions": [...]}."""
-    delete_renditions(storage, image["hero_renditions"])
-    storage.delete(image["hero_image"])
-
-
-HERO_IMAGE_FIELDS = ("hero_image", "hero_image_width", "hero_image_height", "hero_renditions")
 
 # Computed in Story.save(): always written, even by save(update_fields=[...]).
 DERIVED_STORY_FIELDS = ("body", "reading_time", "slug", "published_at", "edit_token")
 
 
 def hero_image_path(story, filename):
-    return f"stories/{timezone.now():%Y/%m}/{filename}"
+    return random_name_in(story_folder(story.media_key), filename)
 
 
 def social_image_path(story, filename):
-    return f"social/overrides/{timezone.now():%Y/%m}/{filename}"
+    return random_name_in(story_folder(story.media_key), filename)
 
 
 # Images are in revisions too; Story.keep_images_after_restore() copes with a restored
 # version whose image files were removed since (replaced images leave the storage at once).
 @reversion.register(follow=["tagged_countries", "tagged_themes", "gallery_images"])
-class Story(models.Model):
+class Story(StoryMediaMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        # The storyteller withdrew consent: text, images and history are gone for good.
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class ConsentMethod(models.TextChoices):
         SIGNED_FORM = "signed_form", _("Signed form")
@@ -173,6 +161,12 @@ class Story(models.Model):
         help_text=_("The storyteller agreed to the publication of this story as it is now."),
     )
     consent_given_on = models.DateField(_("consent date"), null=True, blank=True)
+    consent_review_on = models.DateField(
+        _("review consent by"),
+        null=True,
+        blank=True,
+        help_text=_("When to ask the storyteller again whether the story may stay (e.g. a year on)."),
+    )
     consent_method = models.CharField(_("how consent was given"), max_length=20, choices=ConsentMethod, blank=True)
     consent_notes = models.TextField(_("consent notes"), blank=True, help_text=_("Conditions, who collected it…"))
     consent_form = models.FileField(
@@ -184,6 +178,8 @@ class Story(models.Model):
         help_text=_("PDF, JPEG or PNG, at most 10 MB. Kept in private storage, never on the public site."),
     )
 
+    # The folder of the story's files in the media storage (stories/media/names.py).
+    media_key = models.CharField(max_length=16, unique=True, default=new_media_key, editable=False)
     # Changes on every save: the admin form carries it, so a save based on an older
     # version of the story is noticed (optimistic concurrency).
     edit_token = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -232,6 +228,8 @@ class Story(models.Model):
         ]
 
     def __str__(self):
+        if self.status == self.Status.WITHDRAWN:
+            return gettext("Withdrawn story %(id)s") % {"id": self.pk}
         return self.title
 
     def save(self, *args, **kwargs):
@@ -252,6 +250,8 @@ class Story(models.Model):
         super().save(*args, **kwargs)
         if previous and previous["status"] == self.Status.PUBLISHED and previous["slug"] != self.slug:
             self.remember_old_slug(previous["slug"])
+        if previous and previous["status"] == self.Status.PUBLISHED and self.status != self.Status.PUBLISHED:
+            self.preview_links.revoke()  # a link sent before it was published must not show it again
         if previous is None or previous["hero_image"] != self.hero_image.name:
             self.replace_renditions(previous)
         if previous:
@@ -274,22 +274,6 @@ class Story(models.Model):
         # The latest story to have used a slug owns its redirect.
         StorySlug.objects.update_or_create(slug=old_slug, defaults={"story": self})
         StorySlug.objects.filter(slug=self.slug).delete()  # the current slug is no longer an old one
-
-    def replace_renditions(self, previous_image=None):
-        """Make the srcset renditions of a new hero image, and remove the old image's files
-        unless another story still uses them (generated benchmark stories share images)."""
-        storage = self.hero_image.storage
-        self.hero_renditions = []
-        if self.hero_image:
-            self.hero_renditions = make_fresh_renditions(self.hero_image, f"story-{self.pk}")
-        Story.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
-        if previous_image and previous_image["hero_image"]:
-            shared = Story.objects.filter(hero_image=previous_image["hero_image"]).exclude(pk=self.pk).exists()
-            if not shared:
-                # Only once the new image is saved for good: if this save fails (a full disk while
-                # writing renditions), the rolled-back row still points at files that still exist.
-                transaction.on_commit(partial(delete_story_files, storage, previous_image))
-        ContentVersion.bump()  # update() sends no signal, and pages show the renditions
 
     @property
     def is_public(self):
@@ -319,48 +303,6 @@ class Story(models.Model):
     def is_missing_consent(self):
         """True when the rules say this story may not be published yet for lack of consent."""
         return not self.has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT
-
-    def images_snapshot(self):
-        """The story's image files as stored now; see keep_images_after_restore()."""
-        return {
-            "hero": {field: getattr(self, field) for field in HERO_IMAGE_FIELDS},
-            "gallery": list(self.gallery_images.values("pk", "image", "renditions")),
-        }
-
-    def keep_images_after_restore(self, before):
-        """Repair images after a revision was restored or a deleted story recovered.
-
-        A restored version names the image files it had; those replaced or removed since
-        are gone from storage (a removed photo must leave it at once). The story then keeps
-        the hero image it had just before (``before``, from images_snapshot(), or none), drops
-        gallery entries without files, and gallery files the restore left unused are removed.
-        """
-        storage = self.hero_image.storage
-        if self.hero_image and not storage.exists(self.hero_image.name):
-            hero = before["hero"] if before and storage.exists(str(before["hero"]["hero_image"])) else None
-            for field in HERO_IMAGE_FIELDS:
-                setattr(self, field, hero[field] if hero else Story._meta.get_field(field).get_default())
-            Story.objects.filter(pk=self.pk).update(**{field: getattr(self, field) for field in HERO_IMAGE_FIELDS})
-        for gallery_image in self.gallery_images.all():
-            if not storage.exists(gallery_image.image.name):
-                gallery_image.delete()
-        kept = set(self.gallery_images.values_list("image", flat=True))
-        unused = [row for row in (before["gallery"] if before else []) if row["image"] not in kept]
-
-        def delete_unused_files():
-            for row in unused:
-                delete_renditions(storage, row["renditions"])
-                storage.delete(row["image"])
-
-        transaction.on_commit(delete_unused_files)  # not before the restore is saved for good
-
-    @property
-    def hero_srcset(self):
-        return renditions_srcset(self.hero_image.storage, self.hero_renditions)
-
-    @property
-    def hero_fallback_url(self):
-        return renditions_fallback_url(self.hero_image, self.hero_renditions)
 
     @property
     def public_storyteller(self):

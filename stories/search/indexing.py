@@ -15,7 +15,8 @@ def index_stories(stories) -> int:
     """Write the search documents of `stories` (a queryset or story ids), in batches; return how many."""
     if not hasattr(stories, "values_list"):
         stories = Story.objects.filter(pk__in=list(stories))
-    ids = list(stories.order_by().values_list("pk", flat=True))
+    # A withdrawn story is never indexed again, whatever is saved or retagged.
+    ids = list(stories.exclude(status=Story.Status.WITHDRAWN).order_by().values_list("pk", flat=True))
     for start in range(0, len(ids), INDEX_BATCH_SIZE):
         batch = (
             Story.objects.filter(pk__in=ids[start : start + INDEX_BATCH_SIZE])

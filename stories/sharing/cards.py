@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 
 from balkanoscope.copy import SITE_TAGLINE
 from balkanoscope.links import absolute_reverse, absolute_url
+from stories.media.names import story_folder
 from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
 # Bump when the card's design changes, so every card URL changes with it.
@@ -46,7 +47,8 @@ def default_card_digest():
 
 
 def story_card_storage_name(story, digest):
-    return f"social/cards/story-{story.pk}-{digest}.jpg"
+    """In the story's own folder, so it is private, and deleted, with the story's other files."""
+    return f"{story_folder(story.media_key)}/card-{digest}.jpg"
 
 
 def delete_outdated_story_cards(story, *, old_title, old_hero_image_name, was_published):

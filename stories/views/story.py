@@ -1,13 +1,13 @@
 """A story's page, its short link and its old addresses."""
 
 from django.db.models import Q, Subquery
-from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from balkanoscope.links import absolute_url
 from stories import content_state
-from stories.models import Country, Story, StorySlug, Theme
+from stories.models import Country, Story, StorySlug, Theme, WithdrawnAddress
 from stories.related import related_stories
 from stories.sharing.links import share_links
 from stories.sharing.metadata import story_meta
@@ -36,9 +36,21 @@ def story_detail(request, slug):
 
 
 def redirect_old_slug(request, slug):
-    """A published story's former address answers with a permanent redirect to its current one."""
-    old = get_object_or_404(StorySlug.objects.filter(story__in=Story.objects.published()), slug=slug)
-    return redirect_keeping_query(request, old.story.get_absolute_url())
+    """A published story's former address answers with a permanent redirect to its current one;
+    any address of a withdrawn story with 410 Gone."""
+    old = StorySlug.objects.filter(story__in=Story.objects.published(), slug=slug).select_related("story").first()
+    if old is not None:
+        return redirect_keeping_query(request, old.story.get_absolute_url())
+    if WithdrawnAddress.is_withdrawn(slug):
+        return story_withdrawn(request)
+    raise Http404
+
+
+def story_withdrawn(request):
+    """410 Gone, on a page that says only that the story was withdrawn: no title, no name, no image."""
+    response = render(request, "stories/story_withdrawn.html", status=410)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def redirect_keeping_query(request, path):
@@ -49,8 +61,12 @@ def redirect_keeping_query(request, path):
 
 @require_safe
 def story_short_link(request, pk):
-    story = get_object_or_404(Story.objects.published().only("slug"), pk=pk)
-    return redirect_keeping_query(request, story.get_absolute_url())
+    story = Story.objects.published().only("slug").filter(pk=pk).first()
+    if story is not None:
+        return redirect_keeping_query(request, story.get_absolute_url())
+    if Story.objects.filter(pk=pk, status=Story.Status.WITHDRAWN).exists():
+        return story_withdrawn(request)
+    raise Http404
 
 
 def story_page_context(story, request=None):
