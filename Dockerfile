@@ -14,9 +14,10 @@ RUN useradd --create-home --uid 10001 balkanoscope
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
-# Dependencies first, from the same declarations as development (pyproject.toml, group "app").
-COPY pyproject.toml README.md ./
-RUN python -m pip install --upgrade "pip>=25.1" && python -m pip install --group app
+# Dependencies first, the exact versions and files of the app lock (`make lock` writes it from
+# pyproject.toml's group "app"; development installs the same versions).
+COPY requirements/app.txt requirements/app.txt
+RUN python -m pip install --require-hashes -r requirements/app.txt
 
 COPY . .
 # collectstatic needs settings, not secrets: a throwaway key and host for this one command.

@@ -3,6 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# Lock files, compiled from pyproject.toml's dependency groups by `make lock` (uv), with hashes.
+APP_LOCK := requirements/app.txt
+DEV_LOCK := requirements/dev.txt
+# One lock for every platform and every Python from 3.11 (the Docker image runs 3.12).
+LOCK = $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--quiet --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+# `make test-fast`: everything but real servers, outages, subprocess round trips and browsers, on
+# every core; a module stays on one worker, so module-wide data (the seeded demo site) is made once.
+FAST_TESTS = -m "not operational and not browser" -n auto --dist loadfile
 
 # `make serve`: production settings (DEBUG off, gunicorn, whitenoise) on plain http://127.0.0.1.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false \
@@ -13,10 +22,12 @@ SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false \
 DEPLOY_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	DJANGO_ALLOWED_HOSTS=balkanoscope.example SITE_URL=https://balkanoscope.example
 
-.PHONY: help install run serve test check fmt bench clean
+.PHONY: help install lock run serve test test-fast check fmt bench clean
 help:
 	@echo "make run    - install, migrate, load demo content, serve http://127.0.0.1:8000 (development)"
 	@echo "make test   - install and run the whole test suite"
+	@echo "make test-fast - the tests without servers, outages, round trips and browsers (seconds)"
+	@echo "make lock   - compile requirements/*.txt from pyproject.toml (UPGRADE=1: newest versions)"
 	@echo "make check  - ruff, missing migrations, Django's deployment checklist"
 	@echo "make serve  - production-like serving (DEBUG off, gunicorn, whitenoise) on 127.0.0.1:8000"
 	@echo "make bench  - performance benchmark (see README)"
@@ -25,13 +36,23 @@ help:
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.12 ...")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
 
-$(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --group dev
+# Plain pip installs the lock: a fresh machine needs nothing but Python.
+$(INSTALLED): $(DEV_LOCK) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	@touch $@
 
 install: $(INSTALLED)
+
+# uv only compiles the locks: the version the dev lock installed, or the newest for a first lock.
+$(VENV)/bin/uv: | $(PY)
+	$(PY) -m pip install --quiet uv
+
+# The app lock first: development gets the same versions of what production runs.
+lock: | $(VENV)/bin/uv
+	$(LOCK) --group pyproject.toml:app -o $(APP_LOCK)
+	$(LOCK) --group pyproject.toml:dev -c $(APP_LOCK) -o $(DEV_LOCK)
+	@$(MAKE) --no-print-directory install
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -52,6 +73,9 @@ serve: install var/serve-secret-key
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest $(FAST_TESTS) $(PYTEST_ARGS)
 
 check: install
 	$(VENV)/bin/ruff check .

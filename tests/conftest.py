@@ -1,6 +1,17 @@
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 pytest_plugins = ["tests.browser"]
+
+# No deadline anywhere: on a shared 2-core machine a slow example is the neighbours, not a bug.
+# Under CI every run tries the same examples (derandomize) and a failure prints its blob, which
+# replays it anywhere with @reproduce_failure; locally examples vary and failures are remembered
+# in .hypothesis/. HYPOTHESIS_PROFILE=ci runs CI's examples on a laptop.
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(scope="session")

@@ -132,6 +132,7 @@ def own_redis(settings, monkeypatch):
     state["server"].wait()
 
 
+@pytest.mark.operational
 def test_redis_outage_is_an_empty_cache_logged_once(client, own_redis, caplog):
     story = make_story("Readable without Redis")
     cache.set("greeting", "hello")

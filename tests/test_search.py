@@ -10,7 +10,6 @@ from django.utils import timezone
 from lxml import html
 
 from stories import search
-from stories.management.commands.seed_demo import Command as SeedDemo
 from stories.models import ContentVersion, Contributor, Story, StorySearchDocument, TaggedCountry, TaggedTheme
 from stories.search import (
     highlight,
@@ -21,6 +20,7 @@ from stories.search import (
     search_words,
 )
 from stories.search.words import MAX_QUERY_LENGTH
+from tests.bench.generate import generate_stories
 from tests.factories import CONSENT_FORM_FIELDS, make_contributor, make_country, make_story, make_theme, make_user
 
 pytestmark = pytest.mark.django_db
@@ -320,7 +320,7 @@ def test_changing_bylines_from_either_side_updates_the_index():
 
 
 def test_bulk_generated_stories_are_indexed_and_the_index_can_be_rebuilt():
-    SeedDemo().generate_stories(3, [make_country("Serbia")], [make_theme("Poverty"), make_theme("Crime")])
+    generate_stories(3, [make_country("Serbia")], [make_theme("Poverty"), make_theme("Crime")])
     assert len(found("generated")) == 3
     StorySearchDocument.objects.all().delete()
     assert found("generated") == []

@@ -97,6 +97,7 @@ def production_server(tmp_path_factory):
     stop_server(server)
 
 
+@pytest.mark.operational
 def test_entry_script_migrates_and_serves_pages_with_static_files(production_server):
     status, _, body = fetch(production_server + "/")
     assert status == 200
@@ -107,12 +108,14 @@ def test_entry_script_migrates_and_serves_pages_with_static_files(production_ser
     assert "immutable" in headers["Cache-Control"]
 
 
+@pytest.mark.operational
 def test_health_checks_answer_on_the_containers_own_address(production_server):
     assert fetch(production_server + "/healthz", host="10.0.0.7:8000")[0] == 200
     status, _, body = fetch(production_server + "/readyz", host="10.0.0.7:8000")
     assert status == 200 and b'"database": "ok"' in body
 
 
+@pytest.mark.operational
 def test_unknown_host_is_refused_and_logged_in_one_line(production_server):
     assert fetch(production_server + "/?probe=bad-host", host="evil.example")[0] == 400
     lines = wait_for_log_lines(production_server.log, "reason=disallowed_host")
@@ -132,6 +135,7 @@ def wait_for_log_lines(log, text):
     return []
 
 
+@pytest.mark.operational
 def test_static_files_are_served_with_nosniff_their_type_and_the_policy(production_server):
     _, _, body = fetch(production_server + "/")
     css = body.decode().split('href="/static/css/site.')[1].split('"')[0]
@@ -206,6 +210,7 @@ def wait_for_workers(master, condition):
     pytest.fail(f"workers did not settle: {workers(master)}")
 
 
+@pytest.mark.operational
 def test_a_killed_worker_costs_at_most_its_in_flight_requests_and_is_replaced(production_server):
     master = production_server.process
     before = wait_for_workers(master, lambda pids: len(pids) == 2)
@@ -222,6 +227,7 @@ def test_a_killed_worker_costs_at_most_its_in_flight_requests_and_is_replaced(pr
     assert master.poll() is None
 
 
+@pytest.mark.operational
 def test_a_graceful_reload_drops_no_request(production_server):
     master = production_server.process
     before = wait_for_workers(master, lambda pids: len(pids) == 2)

@@ -20,11 +20,14 @@ def test_published_shows_only_published_stories_whose_time_has_come():
     assert list(Story.objects.published()) == [live]
 
 
-def test_scheduled_story_becomes_public_when_its_time_comes():
-    soon = make_story("Soon", published_at=timezone.now() + timedelta(seconds=1))
-    assert soon not in Story.objects.published()
-    Story.objects.filter(pk=soon.pk).update(published_at=timezone.now() - timedelta(seconds=1))
-    assert soon in Story.objects.published()
+def test_scheduled_story_becomes_public_when_its_time_comes(monkeypatch):
+    publish_at = timezone.now() + timedelta(hours=1)
+    scheduled = make_story("Soon", published_at=publish_at)
+    assert scheduled not in Story.objects.published()
+    monkeypatch.setattr(timezone, "now", lambda: publish_at - timedelta(microseconds=1))
+    assert scheduled not in Story.objects.published()
+    monkeypatch.setattr(timezone, "now", lambda: publish_at)  # its time has come, not a second later
+    assert scheduled in Story.objects.published()
 
 
 def test_publishing_without_a_time_stamps_now():

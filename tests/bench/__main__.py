@@ -99,6 +99,8 @@ def main():
     small_site.create()
     step(f"in-process renders with the page cache off, {RENDER_ROUNDS} alternating rounds, median of {RENDER_REPEATS}")
     renders_small, renders = measure_renders(small_site, site)
+    step("in-process search timings (tests/bench/search.py)")
+    search_timings = site.python("tests.bench.search")
     verdicts = Verdicts()
     results = {}
     with Server(site) as server:
@@ -130,6 +132,8 @@ def main():
 
     report_pages(results, renders, renders_small, sizes, available, stories)
     report_rest(rss, weight, uncached, cpu_ms)
+    heading("Search, in-process (rank, first page, snippets)")
+    print("\n".join(f"  {line}" for line in search_timings.splitlines()))
     judge(verdicts, results, renders, renders_small, available, rss, weight, cpu_ms, stories)
     print(f"\nWhole run: {time.monotonic() - started:.0f} s. Files: var/bench/.")
     return 1 if verdicts.print() else 0

@@ -1,0 +1,107 @@
+"""The stories app's demo content: the countries, themes and contributors of vocabulary.toml, and
+one Markdown file per story in stories/ (named after its slug). `manage.py seed_demo` calls seed().
+
+Idempotent: what already exists (a country, theme or contributor by name, a story by title or
+slug) is left as the editors made it.
+"""
+
+from datetime import timedelta
+from html import escape
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.db.models import Q
+from django.utils import timezone
+
+from stories.demo.art import landscape
+from stories.demo.documents import DemoDataError, read_data, read_documents
+from stories.models import Contributor, Country, Story, Theme
+
+DEMO_DIR = Path(__file__).resolve().parent
+VOCABULARY_FILE = DEMO_DIR / "vocabulary.toml"
+STORIES_DIR = DEMO_DIR / "stories"
+DEMO_KEYWORD = "demo"
+ILLUSTRATION_CREDIT = "Balkanoscope demo illustration"
+
+
+def is_loaded():
+    return Country.objects.exists()
+
+
+def seed():
+    """Create whatever demo content is missing; returns a one-line report."""
+    vocabulary = read_data(VOCABULARY_FILE)
+    countries = {data["name"]: country(data, order) for order, data in enumerate(vocabulary["countries"], 1)}
+    themes = {data["name"]: theme(data, order) for order, data in enumerate(vocabulary["themes"], 1)}
+    contributors = {data["name"]: contributor(data) for data in vocabulary["contributors"]}
+    # Created in the order of their numbers, as before the stories became files, so primary keys
+    # and the drawn illustrations stay what they were.
+    documents = sorted(read_documents(STORIES_DIR), key=lambda document: document.metadata["illustration"]["number"])
+    created = sum(story(document, vocabulary["demo_note"], countries, themes, contributors) for document in documents)
+    return f"new demo stories: {created}"
+
+
+def country(data, order):
+    country, _ = Country.objects.get_or_create(
+        name=data["name"],
+        defaults={"description": data["description"], "footnote": data.get("footnote", ""), "sort_order": order},
+    )
+    return country
+
+
+def theme(data, order):
+    theme, _ = Theme.objects.get_or_create(
+        name=data["name"], defaults={"description": data["description"], "sort_order": order}
+    )
+    return theme
+
+
+def contributor(data):
+    contributor, _ = Contributor.objects.get_or_create(
+        name=data["name"], defaults={"role": data["role"], "bio": data["bio"]}
+    )
+    return contributor
+
+
+def story(document, demo_note, countries, themes, contributors):
+    """Create the story of one file unless it exists; True if it was created."""
+    data = document.metadata
+    if Story.objects.filter(Q(title=data["title"]) | Q(slug=document.slug)).exists():
+        return False
+    illustration = data["illustration"]
+    story = Story(
+        title=data["title"],
+        slug=document.slug,
+        subtitle=data["subtitle"],
+        summary=data["summary"],
+        body=document.body_html + f"<p><em>{escape(demo_note, quote=False)}</em></p>",
+        language=data["language"],
+        storyteller_name=data["storyteller"],
+        is_storyteller_anonymous=data["storyteller_is_anonymous"],
+        location=data["location"],
+        content_warning=data["content_warning"],
+        hero_image_alt=illustration["alt"],
+        hero_image_caption=illustration["caption"],
+        hero_image_credit=ILLUSTRATION_CREDIT,
+        status=Story.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(**data["published_ago"]),
+        is_featured=data["is_featured"],
+    )
+    number = illustration["number"]
+    story.hero_image.save(f"demo-{number:02d}.jpg", ContentFile(landscape(seed=number)), save=False)
+    story.save()
+    story.countries.set(pick(document, "countries", countries))
+    story.themes.set(pick(document, "themes", themes))
+    story.tags.set([*data["keywords"], DEMO_KEYWORD])
+    story.contributors.set(pick(document, "contributors", contributors))
+    return True
+
+
+def pick(document, field, known):
+    """The vocabulary entries a story names, or an error naming the file and the unknown name."""
+    try:
+        return [known[name] for name in document.metadata[field]]
+    except KeyError as error:
+        raise DemoDataError(
+            f"{document.path}: {field} names {error}, which {VOCABULARY_FILE.name} does not list"
+        ) from error
