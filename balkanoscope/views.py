@@ -11,9 +11,12 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from balkanoscope.page_numbers import page_number
 
 # Editors' draft previews must never be crawled, even when linked from somewhere.
 PREVIEW_PATH = "/preview/"
@@ -106,4 +109,7 @@ def sitemap_index(request, sitemaps):
 
 @require_safe
 def sitemap_section(request, section, sitemaps):
+    # Django's view would read ?p=٢ or ?p=02 as page 2: one address per page, as on the lists.
+    if "p" in request.GET and page_number(request.GET["p"]) is None:
+        raise Http404(_("There is no such page."))
     return sitemap(request, sitemaps, section=section, template_name="sitemaps/section.xml")
