@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 
 from balkanoscope.logs import OutageReport
 
@@ -14,6 +15,8 @@ logger = logging.getLogger(__name__)
 database_outage = OutageReport(logging.getLogger("balkanoscope.database"), "database")
 
 
+# Probes only read: other methods (TRACE included) get 405, as on every reader page.
+@require_safe
 def healthz(request):
     """Liveness: the process answers. Touches neither the database nor the cache, and stays
     200 through a database outage (restarting the app would not bring the database back); it
@@ -22,6 +25,7 @@ def healthz(request):
     return _json({"status": "ok", "database": database}, 200)
 
 
+@require_safe
 def readyz(request):
     """Readiness: the database and the cache answer."""
     checks = {"database": _check_database(), "cache": _check_cache()}
