@@ -291,8 +291,14 @@ LOGGING = {
         "plain": {"()": "balkanoscope.logs.KeyValueFormatter"},
         "json": {"()": "balkanoscope.logs.JsonFormatter"},
     },
+    "filters": {"rejected_request": {"()": "balkanoscope.logs.RejectedRequestFilter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "rejected_request": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["rejected_request"],
+        },
         "discard": {"class": "logging.NullHandler"},
     },
     "root": {"handlers": ["console"], "level": env.text("DJANGO_LOG_LEVEL", "INFO")},
@@ -300,6 +306,8 @@ LOGGING = {
         # Bad Host headers are routine scanner noise: the request line (reason=disallowed_host)
         # is their whole record, without Django's error and traceback.
         "django.security.DisallowedHost": {"handlers": ["discard"], "propagate": False},
+        # Other refused requests (oversized bodies, too many fields or files): one WARNING line each.
+        "django.security": {"handlers": ["rejected_request"], "propagate": False},
         # The request line is ours (balkanoscope.request); Django's repeats 4xx as warnings.
         "django.request": {"level": "ERROR"},
     },
