@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import env
+from balkanoscope.sqlite import ExistingDatabaseConnection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -94,6 +95,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # when two gunicorn workers write.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
+        # A missing or replaced file is an outage, not a new empty database (balkanoscope/sqlite.py).
+        "factory": ExistingDatabaseConnection,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A stopped or unreachable server must fail a request within seconds (a branded 503),

@@ -20,6 +20,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from balkanoscope.health import database_failed
 from balkanoscope.page_numbers import page_number
 
 # Editors' draft previews must never be crawled, even when linked from somewhere.
@@ -58,7 +59,9 @@ def media(request, path):
 def server_error(request):
     """The branded 500 page, rendered without a request context: no database, no user data.
     A database outage met outside a view (e.g. loading an editor's session) gets the 503."""
-    if isinstance(sys.exception(), OperationalError | InterfaceError):
+    exception = sys.exception()
+    if isinstance(exception, OperationalError | InterfaceError):
+        database_failed(exception)
         return service_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
