@@ -20,7 +20,10 @@ from stories.editorial.consent import content_type_for
 from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageForm
 from stories.editorial.preview import preview_path, preview_url
 from stories.editorial.roles import can_manage_consent, can_publish
+from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.models import Story, StoryImage, StorySlug
+from stories.models.slugs import free_story_slug
+from stories.text import slugify_transliterated
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
@@ -81,7 +84,7 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(EditorialAdmin):
+class StoryAdmin(SlugPreviewAdmin, EditorialAdmin):
     form = StoryAdminForm
     inlines = [StoryImageInline, StorySlugInline]
     list_display = [
@@ -99,7 +102,7 @@ class StoryAdmin(EditorialAdmin):
     list_filter = [PublicationListFilter, "is_featured", "countries", "themes", "contributors", "language"]
     search_fields = ["title", "subtitle", "summary", "storyteller_name", "location"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    slug_from = "title"  # the slug field follows the title (stories/editorial/slug_preview.py)
     autocomplete_fields = ["contributors"]
     list_per_page = 50
     actions = ["publish", "unpublish", "feature", "unfeature"]
@@ -347,6 +350,9 @@ class StoryAdmin(EditorialAdmin):
         self._save_each(request, list(queryset), lambda story: setattr(story, "is_featured", False))
 
     # Consent form download ----------------------------------------------------
+
+    def preview_slug(self, text, object_pk):
+        return free_story_slug(text, story_pk=object_pk) if slugify_transliterated(text) else ""
 
     def get_urls(self):
         download = path(
