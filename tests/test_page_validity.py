@@ -82,3 +82,26 @@ def test_ids_are_unique_and_the_partners_are_shown_once_per_page(rendered_pages)
         assert repeated == [], name
         assert text.count("Joint initiative of") == 1, name
         assert len(tree.cssselect(".joint-initiative")) == 1, name
+
+
+def landmark_name(tree, element):
+    if element.get("aria-label"):
+        return element.get("aria-label")
+    labelled_by = element.get("aria-labelledby")
+    if labelled_by:
+        return " ".join(tree.get_element_by_id(id_).text_content().strip() for id_ in labelled_by.split())
+    return None
+
+
+def test_landmarks_of_one_kind_have_distinct_names(rendered_pages):
+    """axe's landmark-unique: two search forms or two navigations must say which is which."""
+    kinds = {"search": "//*[@role='search']", "navigation": "//nav | //*[@role='navigation']"}
+    for name, (_, text) in rendered_pages.items():
+        tree = html.fromstring(text)
+        for kind, xpath in kinds.items():
+            landmarks = tree.xpath(xpath)
+            if len(landmarks) > 1:
+                names = [landmark_name(tree, landmark) for landmark in landmarks]
+                assert None not in names and len(set(names)) == len(names), (name, kind, names)
+    search_forms = html.fromstring(rendered_pages["search results"][1]).xpath("//*[@role='search']")
+    assert len(search_forms) == 2
