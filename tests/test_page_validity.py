@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from tests.public_pages import PUBLIC_PAGES, make_site
+from stories.text import transliterate
+from tests.public_pages import KOSOVO_FOOTNOTE, PUBLIC_PAGES, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +106,20 @@ def test_landmarks_of_one_kind_have_distinct_names(rendered_pages):
                 assert None not in names and len(set(names)) == len(names), (name, kind, names)
     search_forms = html.fromstring(rendered_pages["search results"][1]).xpath("//*[@role='search']")
     assert len(search_forms) == 2
+
+
+def test_every_page_that_names_kosovo_carries_its_footnote_in_the_footer(rendered_pages):
+    naming = set()
+    for name, (_, text) in rendered_pages.items():
+        tree = html.fromstring(text)
+        footer = tree.cssselect("footer")[0].text_content()
+        if re.search(r"\bkosovo\b", transliterate(tree.cssselect("main")[0].text_content())):
+            naming.add(name)
+            assert KOSOVO_FOOTNOTE in footer, name
+        else:
+            assert KOSOVO_FOOTNOTE not in footer, name
+    # In free text (About), a dropdown (search) and tags (story, country list) alike.
+    assert {"about", "search form", "story", "countries", "country", "home"} <= naming
+    assert {"partner", "page"}.isdisjoint(naming)
+    search = html.fromstring(rendered_pages["search form"][1])
+    assert "Kosovo*" in [option.text_content() for option in search.cssselect("#search-country option")]

@@ -483,7 +483,8 @@ def test_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_nu
     serbia, corruption = make_country("Serbia"), make_theme("Corruption")
 
     def queries_for_search():
-        with django_assert_max_num_queries(10) as captured:
+        # One of them reads the countries with footnotes, which the page may name (cached per content version).
+        with django_assert_max_num_queries(11) as captured:
             search_page(client, q="river", country="serbia", theme="corruption")
         return len(captured)
 
