@@ -54,7 +54,11 @@ def test_story_changelist_shows_thumbnail_countries_and_themes_and_filters(edito
     tree = html.fromstring(response.content)
     row = tree.cssselect("#result_list tbody tr")[0].text_content()
     assert "Listed" in row and "Serbia" in row and "Poverty" in row
-    assert tree.cssselect("#result_list tbody img")
+    (thumbnail,) = tree.cssselect("#result_list tbody img.admin-thumbnail")
+    story = Story.objects.get()
+    smallest = min(story.hero_renditions, key=lambda rendition: rendition["width"])
+    assert smallest["width"] == 480 and len(story.hero_renditions) > 1
+    assert thumbnail.get("src") == story.hero_image.storage.url(smallest["name"])  # never the full-size original
 
 
 def story_form_data(**overrides):
@@ -109,3 +113,14 @@ def test_a_typed_slug_is_transliterated(editor_client):
     response = editor_client.post(reverse("admin:stories_story_add"), story_form_data(slug="Ѓорѓи Ђурић"))
     assert response.status_code == 302
     assert Story.objects.get().slug == "gjorgji-djuric"
+
+
+def test_gallery_thumbnails_in_the_story_form_are_the_smallest_rendition(editor_client):
+    from stories.models import StoryImage
+
+    story = make_story("Gallery")
+    picture = StoryImage.objects.create(story=story, image=image_upload("wide.jpg", size=(1700, 900)), alt="Wide")
+    tree = html.fromstring(editor_client.get(reverse("admin:stories_story_change", args=[story.pk])).content)
+    sources = {img.get("src") for img in tree.cssselect("img.admin-thumbnail")}
+    smallest = min(picture.renditions, key=lambda rendition: rendition["width"])
+    assert sources == {picture.image.storage.url(smallest["name"])}

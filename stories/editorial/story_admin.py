@@ -21,6 +21,7 @@ from stories.editorial.forms import CONSENT_FIELDS, StoryAdminForm, StoryImageFo
 from stories.editorial.preview import preview_path, preview_url
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.slug_preview import SlugPreviewAdmin
+from stories.media.renditions import smallest_rendition_url
 from stories.models import Story, StoryImage, StorySlug
 from stories.models.slugs import free_story_slug
 from stories.text import slugify_transliterated
@@ -44,7 +45,8 @@ class StoryImageInline(admin.StackedInline):
     def thumbnail(self, gallery_image):
         if not gallery_image.image:
             return "—"
-        return format_html('<img src="{}" alt="" class="admin-thumbnail">', gallery_image.image.url)
+        url = smallest_rendition_url(gallery_image.image, gallery_image.renditions)
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', url)
 
 
 class PublicationListFilter(admin.SimpleListFilter):
@@ -279,7 +281,8 @@ class StoryAdmin(SlugPreviewAdmin, EditorialAdmin):
     def thumbnail(self, story):
         if not story.hero_image:
             return "—"
-        return format_html('<img src="{}" alt="" class="admin-thumbnail">', story.hero_image.url)
+        url = smallest_rendition_url(story.hero_image, story.hero_renditions)
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', url)
 
     @admin.display(description=_("Status"), ordering="status")
     def state_badge(self, story):
