@@ -124,3 +124,28 @@ def test_gallery_thumbnails_in_the_story_form_are_the_smallest_rendition(editor_
     sources = {img.get("src") for img in tree.cssselect("img.admin-thumbnail")}
     smallest = min(picture.renditions, key=lambda rendition: rendition["width"])
     assert sources == {picture.image.storage.url(smallest["name"])}
+
+
+def test_a_contributor_sees_a_story_in_review_rendered_not_as_html_source(client):
+    from django.contrib.auth.models import Group
+
+    from stories.editorial.roles import CONTRIBUTOR
+
+    contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
+    story = make_story(
+        "In review",
+        status=Story.Status.REVIEW,
+        created_by=contributor,
+        body="<p>The well ran <strong>dry</strong>.</p>",
+    )
+    Story.objects.filter(pk=story.pk).update(
+        body=story.body + '<script>alert("x")</script>'
+    )  # as if stored by an old bug
+    client.force_login(contributor)
+    response = client.get(reverse("admin:stories_story_change", args=[story.pk]))
+    assert response.status_code == 200
+    tree = html.fromstring(response.content)
+    (body,) = tree.cssselect(".field-body_as_published .readonly")
+    assert body.cssselect("p strong")[0].text_content() == "dry"
+    assert "<p>" not in body.text_content() and not body.cssselect("script")
+    assert not tree.cssselect("textarea[name=body], [name=body]")

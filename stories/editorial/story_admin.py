@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,7 @@ from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.media.renditions import smallest_rendition_url
 from stories.models import Story, StoryImage, StorySlug
 from stories.models.slugs import free_story_slug
+from stories.sanitize import clean_html
 from stories.text import slugify_transliterated
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
@@ -154,14 +156,15 @@ class StoryAdmin(SlugPreviewAdmin, EditorialAdmin):
         super().delete_queryset(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["reading_time", "created_at", "updated_at", *STATE_FIELDS]
+        readonly = ["reading_time", "created_at", "updated_at", "body_as_published", *STATE_FIELDS]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
         return readonly
 
     def get_fieldsets(self, request, obj=None):
         editable = obj is None or self.has_change_permission(request, obj)
-        content = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
+        body = "body" if editable else "body_as_published"  # read-only, it is shown as readers see it
+        content = ["title", "slug", "subtitle", "summary", body, "language", "content_warning"]
         fieldsets = [
             (_("State"), {"fields": STATE_FIELDS}),
             (_("Content"), {"fields": [*content, "opened_edit_token"] if editable else content}),
@@ -283,6 +286,11 @@ class StoryAdmin(SlugPreviewAdmin, EditorialAdmin):
             return "—"
         url = smallest_rendition_url(story.hero_image, story.hero_renditions)
         return format_html('<img src="{}" alt="" class="admin-thumbnail">', url)
+
+    @admin.display(description=_("Body"))
+    def body_as_published(self, story):
+        # Sanitised again on the way out, as the story page relies on (stories/sanitize.py).
+        return format_html('<div class="prose readonly-body">{}</div>', mark_safe(clean_html(story.body)))
 
     @admin.display(description=_("Status"), ordering="status")
     def state_badge(self, story):
