@@ -52,6 +52,22 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(fields, ensure_ascii=False)
 
 
+class RejectedRequestFilter(logging.Filter):
+    """Django reports each request it refuses for its own safety (a body, form or upload over
+    the limits, a forged session key, a CSRF failure) on django.security.* at ERROR with a
+    traceback. Refusing them is the code working: each becomes one WARNING line with the path,
+    and no traceback, so real errors stand out and scanners cannot flood the log."""
+
+    def filter(self, record):
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        record.exc_info = record.exc_text = record.stack_info = None
+        request = getattr(record, "request", None)
+        if request is not None and not hasattr(record, "path"):
+            record.path = request.path[:300]
+        return True
+
+
 class OutageReport:
     """Logs a backend's outage once when it starts and once when it ends, not per request.
 

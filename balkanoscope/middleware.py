@@ -87,8 +87,8 @@ def permissions_policy_middleware(get_response):
 
 class DatabaseUnavailableMiddleware:
     """A stopped or unreachable database answers readers with the branded 503 page (no
-    traceback, no hang), logged once per outage; the next request after the database comes
-    back is served normally (CONN_HEALTH_CHECKS replaces the broken connection)."""
+    traceback, no hang), logged once per outage; the connection that failed is dropped, so
+    the next request after the database comes back is served normally."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -100,7 +100,7 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_ERRORS):
             from balkanoscope.views import service_unavailable
 
-            database_outage.failed(exception)
+            health.database_failed(exception)
             return service_unavailable(request)
         return None
 

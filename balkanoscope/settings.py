@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import env
+from balkanoscope.sqlite import ExistingDatabaseConnection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -95,6 +96,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # when two gunicorn workers write.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
+        # A missing or replaced file is an outage, not a new empty database (balkanoscope/sqlite.py).
+        "factory": ExistingDatabaseConnection,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A stopped or unreachable server must fail a request within seconds (a branded 503),
@@ -297,8 +300,14 @@ LOGGING = {
         "plain": {"()": "balkanoscope.logs.KeyValueFormatter"},
         "json": {"()": "balkanoscope.logs.JsonFormatter"},
     },
+    "filters": {"rejected_request": {"()": "balkanoscope.logs.RejectedRequestFilter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "rejected_request": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["rejected_request"],
+        },
         "discard": {"class": "logging.NullHandler"},
     },
     "root": {"handlers": ["console"], "level": env.text("DJANGO_LOG_LEVEL", "INFO")},
@@ -306,6 +315,8 @@ LOGGING = {
         # Bad Host headers are routine scanner noise: the request line (reason=disallowed_host)
         # is their whole record, without Django's error and traceback.
         "django.security.DisallowedHost": {"handlers": ["discard"], "propagate": False},
+        # Other refused requests (oversized bodies, too many fields or files): one WARNING line each.
+        "django.security": {"handlers": ["rejected_request"], "propagate": False},
         # The request line is ours (balkanoscope.request); Django's repeats 4xx as warnings.
         "django.request": {"level": "ERROR"},
     },

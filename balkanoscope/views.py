@@ -1,9 +1,12 @@
 """Site-wide views: media files, the error pages, robots.txt and the sitemap index."""
 
+import math
 import posixpath
 import sys
 from pathlib import PurePosixPath
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_failure_limit
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.db import InterfaceError, OperationalError
@@ -11,12 +14,16 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from balkanoscope.health import database_failed
 from balkanoscope.links import absolute_reverse, path_prefix
+from balkanoscope.page_numbers import page_number
 
 # Uploads are re-encoded images; nothing else is ever served from the media URL, so an
 # uploaded file can never be delivered as HTML, SVG or script.
@@ -59,7 +66,9 @@ def media(request, path):
 def server_error(request):
     """The branded 500 page, rendered without a request context: no database, no user data.
     A database outage met outside a view (e.g. loading an editor's session) gets the 503."""
-    if isinstance(sys.exception(), OperationalError | InterfaceError):
+    exception = sys.exception()
+    if isinstance(exception, OperationalError | InterfaceError):
+        database_failed(exception)
         return service_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
@@ -75,12 +84,31 @@ def service_unavailable(request):
 
 
 def login_locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked-out login: say plainly why and for how long."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    """django-axes' answer to a locked-out login: say plainly why and for how long, in the page
+    and in Retry-After (seconds) for scripts and password managers."""
+    seconds = lockout_seconds_left(request, credentials)
+    minutes = math.ceil(seconds / 60)
     html = loader.get_template("registration/locked_out.html").render({"cooloff_minutes": minutes})
     response = HttpResponse(html, status=429)
+    response["Retry-After"] = str(seconds)
     add_never_cache_headers(response)
     return response
+
+
+def lockout_seconds_left(request, credentials):
+    """Seconds until this login may be tried again: the newest failure of each lockout that
+    applies (per username, per address), plus the cool-off time; the longest wins."""
+    cooloff = settings.AXES_COOLOFF_TIME
+    user_attempts = getattr(AxesProxyHandler.get_implementation(), "get_user_attempts", None)  # the database handler's
+    limit = get_failure_limit(request, credentials)
+    ends = [
+        max(attempt.attempt_time for attempt in attempts) + cooloff
+        for attempts in map(list, user_attempts(request, credentials) if user_attempts else [])
+        if sum(attempt.failures_since_start for attempt in attempts) >= limit
+    ]
+    if not ends:  # locked by a rule this cannot see: the whole cool-off is the honest answer
+        return int(cooloff.total_seconds())
+    return max(1, math.ceil((max(ends) - timezone.now()).total_seconds()))
 
 
 @require_safe
@@ -116,4 +144,7 @@ def sitemap_index(request, sitemaps):
 
 @require_safe
 def sitemap_section(request, section, sitemaps):
+    # Django's view would read ?p=٢ or ?p=02 as page 2: one address per page, as on the lists.
+    if "p" in request.GET and page_number(request.GET["p"]) is None:
+        raise Http404(_("There is no such page."))
     return sitemap(request, sitemaps, section=section, template_name="sitemaps/section.xml")

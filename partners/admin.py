@@ -5,14 +5,15 @@ from django.db import models
 from partners.models import Page, Partner
 from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.rich_text import rich_text_field
+from stories.editorial.slug_preview import SlugPreviewAdmin
 
 
 @admin.register(Partner)
-class PartnerAdmin(EditorialAdmin):
+class PartnerAdmin(SlugPreviewAdmin, EditorialAdmin):
     list_display = ["name", "short_name", "founded_year", "sort_order", "is_listed"]
     list_editable = ["sort_order", "is_listed"]
     search_fields = ["name", "short_name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_from = "name"  # filled in by the server's transliteration (stories/editorial/slug_preview.py)
     # "example.org" typed without a scheme means https://example.org (Django 6's default).
     formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
 
@@ -26,8 +27,8 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin):
+class PageAdmin(SlugPreviewAdmin, EditorialAdmin):
     form = PageAdminForm
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "intro", "body"]
-    prepopulated_fields = {"slug": ["title"]}
+    slug_from = "title"

@@ -4,14 +4,15 @@ from django.contrib import admin
 
 from stories.editorial import story_admin  # noqa: F401 (registers StoryAdmin)
 from stories.editorial.revisions import HistoryAdmin
+from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.models import Contributor, Country, Theme
 
 
-class VocabularyAdmin(HistoryAdmin):
+class VocabularyAdmin(SlugPreviewAdmin, HistoryAdmin):
     list_display = ["name", "slug", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_from = "name"
 
 
 @admin.register(Country)
@@ -25,8 +26,8 @@ class ThemeAdmin(VocabularyAdmin):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(HistoryAdmin):
+class ContributorAdmin(SlugPreviewAdmin, HistoryAdmin):
     list_display = ["name", "role", "slug"]
     list_filter = ["role"]
     search_fields = ["name", "bio"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_from = "name"

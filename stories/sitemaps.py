@@ -4,11 +4,11 @@ Every address is absolute on SITE_URL, whatever host the request came to.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.urls import reverse
 
 from balkanoscope.links import absolute_url, site_protocol_and_domain
-from stories.models import Country, Story, Theme
+from stories.models import Country, Story, StoryImage, Theme
 
 
 class SiteUrlSitemap(Sitemap):
@@ -20,13 +20,16 @@ class SiteUrlSitemap(Sitemap):
 
 
 class StorySitemap(SiteUrlSitemap):
-    """Published stories with their last change and their hero image (the image extension)."""
+    """Published stories with their last change and their images, the hero image first and
+    then the gallery in its order (the image extension)."""
 
     def items(self):
+        gallery = StoryImage.objects.only("story_id", "image", "width", "height", "sort_order")
         return (
             Story.objects.published()
             # The image's size fields come along: Django reads them whenever the image is loaded.
             .only("slug", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height")
+            .prefetch_related(Prefetch("gallery_images", queryset=gallery))
             .order_by("-published_at", "-pk")
         )
 
@@ -41,7 +44,8 @@ class StorySitemap(SiteUrlSitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             story = url["item"]
-            url["images"] = [absolute_url(story.hero_image.url)] if story.hero_image else []
+            images = [story.hero_image, *(picture.image for picture in story.gallery_images.all())]
+            url["images"] = [absolute_url(image.url) for image in images if image]
         return urls
 
 

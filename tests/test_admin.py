@@ -54,7 +54,11 @@ def test_story_changelist_shows_thumbnail_countries_and_themes_and_filters(edito
     tree = html.fromstring(response.content)
     row = tree.cssselect("#result_list tbody tr")[0].text_content()
     assert "Listed" in row and "Serbia" in row and "Poverty" in row
-    assert tree.cssselect("#result_list tbody img")
+    (thumbnail,) = tree.cssselect("#result_list tbody img.admin-thumbnail")
+    story = Story.objects.get()
+    smallest = min(story.hero_renditions, key=lambda rendition: rendition["width"])
+    assert smallest["width"] == 480 and len(story.hero_renditions) > 1
+    assert thumbnail.get("src") == story.hero_image.storage.url(smallest["name"])  # never the full-size original
 
 
 def story_form_data(**overrides):
@@ -109,3 +113,39 @@ def test_a_typed_slug_is_transliterated(editor_client):
     response = editor_client.post(reverse("admin:stories_story_add"), story_form_data(slug="Ѓорѓи Ђурић"))
     assert response.status_code == 302
     assert Story.objects.get().slug == "gjorgji-djuric"
+
+
+def test_gallery_thumbnails_in_the_story_form_are_the_smallest_rendition(editor_client):
+    from stories.models import StoryImage
+
+    story = make_story("Gallery")
+    picture = StoryImage.objects.create(story=story, image=image_upload("wide.jpg", size=(1700, 900)), alt="Wide")
+    tree = html.fromstring(editor_client.get(reverse("admin:stories_story_change", args=[story.pk])).content)
+    sources = {img.get("src") for img in tree.cssselect("img.admin-thumbnail")}
+    smallest = min(picture.renditions, key=lambda rendition: rendition["width"])
+    assert sources == {picture.image.storage.url(smallest["name"])}
+
+
+def test_a_contributor_sees_a_story_in_review_rendered_not_as_html_source(client):
+    from django.contrib.auth.models import Group
+
+    from stories.editorial.roles import CONTRIBUTOR
+
+    contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
+    story = make_story(
+        "In review",
+        status=Story.Status.REVIEW,
+        created_by=contributor,
+        body="<p>The well ran <strong>dry</strong>.</p>",
+    )
+    Story.objects.filter(pk=story.pk).update(
+        body=story.body + '<script>alert("x")</script>'
+    )  # as if stored by an old bug
+    client.force_login(contributor)
+    response = client.get(reverse("admin:stories_story_change", args=[story.pk]))
+    assert response.status_code == 200
+    tree = html.fromstring(response.content)
+    (body,) = tree.cssselect(".field-body_as_published .readonly")
+    assert body.cssselect("p strong")[0].text_content() == "dry"
+    assert "<p>" not in body.text_content() and not body.cssselect("script")
+    assert not tree.cssselect("textarea[name=body], [name=body]")

@@ -39,7 +39,7 @@ CONSENT = (
 SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
 ALWAYS_READ_ONLY = [
     *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links"),
-    *("consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
+    *("body_as_published", "consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
 ]
 
 
@@ -103,7 +103,11 @@ def test_a_story_the_user_may_only_view_has_no_edit_token(client):
     contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
     story = make_story("In review", status=Story.Status.REVIEW, created_by=contributor)
     fieldsets, _, _ = admin_form(client, contributor, story)
-    assert fieldsets[1] == ("Content", {"fields": CONTENT})
+    # Read-only, the body is shown as readers see it, not as HTML source.
+    assert fieldsets[1] == (
+        "Content",
+        {"fields": [name if name != "body" else "body_as_published" for name in CONTENT]},
+    )
 
 
 def test_the_form_on_its_own_edits_every_section_field():

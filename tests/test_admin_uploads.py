@@ -10,7 +10,7 @@ from PIL import Image
 
 from stories.media import images
 from stories.models import Story
-from tests.factories import make_user, story_form_data
+from tests.factories import image_upload, make_user, story_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,24 @@ def test_bad_uploads_are_refused_with_a_clear_message_nothing_stored_and_the_for
     assert "Kept body." in tree.cssselect("textarea[name=body]")[0].text_content()
     assert not Story.objects.exists()
     assert stored_files(media) == []
+
+
+@pytest.mark.parametrize("name", ["photo.exe", "photo.tiff", "photo"])
+def test_a_wrong_file_name_is_refused_naming_the_four_accepted_formats_in_plain_words(name):
+    from django.core.exceptions import ValidationError
+
+    from stories.media.fields import SafeImageFormField
+
+    with pytest.raises(ValidationError) as refused:
+        SafeImageFormField().clean(image_upload(name, fmt="PNG"))
+    (message,) = refused.value.messages
+    assert message.endswith("Please upload a JPEG, PNG, WebP or AVIF image.")
+    assert "Allowed extensions" not in message and "bmp" not in message
+    assert len(message) < 120
+
+
+@pytest.mark.parametrize("name", ["photo.JPG", "photo.jpeg", "photo.jfif", "photo.png", "photo.webp"])
+def test_accepted_formats_pass_under_their_usual_names(name):
+    from stories.media.fields import SafeImageFormField
+
+    assert SafeImageFormField().clean(image_upload(name))

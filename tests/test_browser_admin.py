@@ -73,3 +73,31 @@ def test_editor_writes_a_story_with_the_rich_text_editor_previews_and_publishes_
     assert page.locator(".preview-banner").count() == 0
     page.goto("/")
     assert page.locator("text=The well in Kumanovo").count() >= 1
+
+
+def test_the_slug_shown_while_typing_a_title_is_the_servers_from_cyrillic_and_latin(page, editor):
+    from playwright.sync_api import expect
+
+    make_country("Serbia"), make_theme("Poverty")
+    page.goto("/admin/login/?next=/admin/stories/story/add/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    title, slug = page.locator("#id_title"), page.locator("#id_slug")
+    for typed, expected in [
+        ("Ђорђе чека у Нишу", "djordje-ceka-u-nisu"),
+        ("Đorđe čeka u Nišu", "djordje-ceka-u-nisu"),
+        ("Ѓорѓи чека во Скопје", "gjorgji-ceka-vo-skopje"),
+    ]:
+        title.fill("")
+        title.press_sequentially(typed)
+        expect(slug).to_have_value(expected)
+    slug.fill("my-own-slug")  # the editor's choice is kept from then on
+    title.fill("")
+    title.press_sequentially("Ќерка")
+    page.wait_for_timeout(500)
+    expect(slug).to_have_value("my-own-slug")
+    slug.fill("")  # until they empty the field
+    title.fill("")
+    title.press_sequentially("Ќерка")
+    expect(slug).to_have_value("kjerka")

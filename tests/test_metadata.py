@@ -97,8 +97,13 @@ def test_story_page_has_every_tag_with_absolute_urls(client):
     assert meta(tree, "og:locale") == "sr_RS"
     assert meta(tree, "og:image").startswith(f"{SITE}/s/{story.pk}/card-")
     assert (meta(tree, "og:image:width"), meta(tree, "og:image:height")) == ("1200", "630")
-    assert meta(tree, "article:published_time") == timezone.localtime(story.published_at).isoformat()
-    assert meta(tree, "article:modified_time") == timezone.localtime(story.updated_at).isoformat()
+    assert (
+        meta(tree, "article:published_time")
+        == timezone.localtime(story.published_at).replace(microsecond=0).isoformat()
+    )
+    assert (
+        meta(tree, "article:modified_time") == timezone.localtime(story.updated_at).replace(microsecond=0).isoformat()
+    )
     assert meta(tree, "article:section") == "Environment"
     assert all_meta(tree, "article:tag") == ["Serbia", "Environment", "Poverty"]
 
@@ -120,8 +125,8 @@ def test_story_json_ld_is_a_news_article_with_breadcrumbs(client):
     assert article["url"] == url
     assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert article["image"][0].startswith(f"{SITE}/s/{story.pk}/card-")
-    assert article["datePublished"] == story.published_at.isoformat()
-    assert article["dateModified"] == story.updated_at.isoformat()
+    assert article["datePublished"] == timezone.localtime(story.published_at).replace(microsecond=0).isoformat()
+    assert article["dateModified"] == timezone.localtime(story.updated_at).replace(microsecond=0).isoformat()
     assert sorted(author["name"] for author in article["author"]) == ["Jelena Đukić", "Marko Petrović"]
     assert {author["@type"] for author in article["author"]} == {"Person"}
     publisher = article["publisher"]

@@ -196,6 +196,26 @@ def test_admin_login_is_locked_per_address_across_usernames(client, settings):
     assert login(client, "someone", "the-right-password-123", address="192.0.2.10").status_code == 302
 
 
+def test_lockout_says_in_retry_after_how_many_seconds_are_left(client, settings):
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = login(client, "editor", "wrong")
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(15 * 60)  # the whole cool-off, just begun
+    # Ten minutes into the lockout (attempts while locked do not restart the clock here).
+    settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+    attempt = AccessAttempt.objects.get(username="editor")
+    attempt.attempt_time -= timedelta(minutes=10)
+    attempt.save()
+    response = login(client, "editor", "wrong", address="198.51.100.7")
+    assert response.status_code == 429
+    assert 298 <= int(response["Retry-After"]) <= 300
+    assert "5 minutes" in response.content.decode()
+
+
 def test_lockout_is_stored_in_the_database_so_every_instance_sees_it(client, settings):
     from axes.models import AccessAttempt
 

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,6 +124,48 @@ def test_unknown_host_is_refused_and_logged_in_one_line(production_server):
     log = production_server.log.read_text(errors="replace")
     assert "Traceback" not in log and "Invalid HTTP_HOST" not in log
     assert "bad-host" not in log  # query strings are never logged
+
+
+def post(server, path, body, content_type="application/x-www-form-urlencoded"):
+    """The status of a POST; None when the server answered and closed before the body was sent.
+    It carries a CSRF cookie, as anyone's browser can, so Django reads the body."""
+    connection = http.client.HTTPConnection(server.removeprefix("http://"), timeout=10)
+    headers = {"Content-Type": content_type, "Host": "127.0.0.1", "Cookie": "csrftoken=" + "a" * 32}
+    try:
+        connection.request("POST", path, body=body, headers=headers)
+        return connection.getresponse().status
+    except (ConnectionError, http.client.HTTPException):
+        return None
+    finally:
+        connection.close()
+
+
+def test_oversized_posts_are_refused_and_logged_as_one_warning_each(production_server):
+    boundary = "b0undary"
+    many_files = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="f{n}"; filename="f{n}.txt"\r\n\r\nx\r\n'
+        for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)
+    )
+    statuses = [
+        post(production_server, "/", b"a=" + b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)),
+        post(production_server, "/stories/", "&".join(["a=1"] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))),
+        post(
+            production_server,
+            "/search/",
+            f"{many_files}--{boundary}--\r\n",
+            f"multipart/form-data; boundary={boundary}",
+        ),
+    ]
+    assert set(statuses) <= {400, None}, statuses
+    for reason, path in [
+        ("RequestDataTooBig", "/"),
+        ("TooManyFieldsSent", "/stories/"),
+        ("TooManyFilesSent", "/search/"),
+    ]:
+        (line,) = wait_for_log_lines(production_server.log, f"logger=django.security.{reason}")
+        assert "level=WARNING" in line and f"path={path} " in line + " ", line
+    log = production_server.log.read_text(errors="replace")
+    assert "Traceback" not in log and "level=ERROR" not in log
 
 
 def wait_for_log_lines(log, text):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from stories.models import Story
+from stories.models import Story, StoryImage
 from tests.factories import image_upload, make_country, make_page, make_partner, make_story, make_theme
 from tests.test_views import count_queries, populate
 
@@ -52,10 +52,38 @@ def test_story_sitemap_lists_exactly_the_published_stories_with_lastmod_and_imag
         f"{SITE}/stories/plain/",
     ]
     first, second = urls
-    assert first.findtext("s:lastmod", namespaces=NS) == timezone.localtime(with_image.updated_at).isoformat()
-    assert second.findtext("s:lastmod", namespaces=NS) == timezone.localtime(plain.updated_at).isoformat()
+    assert (
+        first.findtext("s:lastmod", namespaces=NS)
+        == timezone.localtime(with_image.updated_at).replace(microsecond=0).isoformat()
+    )
+    assert (
+        second.findtext("s:lastmod", namespaces=NS)
+        == timezone.localtime(plain.updated_at).replace(microsecond=0).isoformat()
+    )
     assert first.xpath("image:image/image:loc/text()", namespaces=NS) == [SITE + with_image.hero_image.url]
     assert not second.xpath("image:image", namespaces=NS)
+
+
+def test_story_sitemap_lists_the_gallery_images_after_the_hero_image_in_few_queries(
+    client, django_assert_max_num_queries
+):
+    story = make_story("Gallery", hero_image=image_upload(), hero_image_alt="Hills")
+    second = StoryImage.objects.create(story=story, image=image_upload("b.jpg"), alt="B", sort_order=2)
+    first = StoryImage.objects.create(story=story, image=image_upload("a.jpg"), alt="A", sort_order=1)
+    for number in range(5):
+        StoryImage.objects.create(story=make_story(f"Other {number}"), image=image_upload(), alt="x")
+    with django_assert_max_num_queries(6):
+        tree = xml(client, "/sitemap-stories.xml")
+    (url,) = [
+        url
+        for url in tree.xpath("//s:url", namespaces=NS)
+        if url.findtext("s:loc", namespaces=NS).endswith("/gallery/")
+    ]
+    assert url.xpath("image:image/image:loc/text()", namespaces=NS) == [
+        SITE + story.hero_image.url,
+        SITE + first.image.url,
+        SITE + second.image.url,
+    ]
 
 
 def test_other_sections_list_countries_themes_partners_and_pages(client):

@@ -13,7 +13,8 @@ from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
 from stories.models import CONSENT_FIELDS as CONSENT_RECORD_FIELDS
-from stories.models import Country, Story, StoryImage, Theme, unique_slug
+from stories.models import Country, Story, StoryImage, Theme
+from stories.models.slugs import free_story_slug
 from stories.text import slugify_transliterated
 
 
@@ -132,13 +133,16 @@ class StoryAdminForm(forms.ModelForm):
             )
 
     def clean_slug(self):
-        """Normalise the slug and, if another story has it, take the next free one instead of
-        refusing the form: the editor's text is never lost to a clash."""
-        slug = slugify_transliterated(self.cleaned_data.get("slug") or self.cleaned_data.get("title") or "")
+        """Normalise the slug and, if another story has it now, take the next free one instead
+        of refusing the form: the editor's text is never lost to a clash. Another story's old
+        address is refused (Story.clean names that story): links shared to it must keep
+        leading there."""
+        typed = self.cleaned_data.get("slug")
+        slug = slugify_transliterated(typed or self.cleaned_data.get("title") or "")
         if not slug:
             return ""  # Story.save() derives one from the title
-        if Story.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
-            return unique_slug(Story, slug, instance_pk=self.instance.pk)
+        if not typed or Story.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            return free_story_slug(slug, story_pk=self.instance.pk)
         return slug
 
     def clean_countries(self):

@@ -3,6 +3,7 @@
 import difflib
 import re
 from contextlib import nullcontext
+from datetime import date, datetime
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
@@ -14,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.encoding import force_str
 from django.utils.formats import localize
 from django.utils.html import escape
@@ -101,7 +103,9 @@ class HistoryAdmin(VersionAdmin):
                 self.after_revert(request, restored, before)
                 context = {"restore_note": self.restore_note, **(extra_context or {})}
                 if now is not None:
-                    context["restore_changes"] = version_changes(self.model, now, Snapshot(restored))
+                    context["restore_changes"] = version_changes(
+                        self.model, now, Snapshot(restored), editable_only=True
+                    )
                 with self.create_revision(request):
                     response = self.changeform_view(request, quote(str(restored.pk)), request.path, context)
                     if request.method == "POST" and response.status_code == 302:
@@ -191,8 +195,8 @@ class HistoryAdmin(VersionAdmin):
         if obj is None or not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = Version.objects.get_for_object(obj).select_related("revision", "revision__user")
-        older = get_object_or_404(versions, pk=request.GET.get("from") or 0)
-        newer = get_object_or_404(versions, pk=request.GET.get("to") or 0)
+        older = get_object_or_404(versions, pk=version_pk(request.GET.get("from")))
+        newer = get_object_or_404(versions, pk=version_pk(request.GET.get("to")))
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         context = {
@@ -231,19 +235,25 @@ def unsaved_version(obj):
     )
 
 
-def version_changes(model, older, newer):
+def version_pk(text):
+    """?from= and ?to= as a version id: ASCII digits only ("٢" or "abc" would be a 500), else 0 (404)."""
+    return int(text) if text and text.isascii() and text.isdigit() else 0
+
+
+def version_changes(model, older, newer, *, editable_only=False):
     """(label, diff as HTML) for every field, and every followed object, that differs between
-    two versions or Snapshots."""
+    two versions or Snapshots. `editable_only` leaves out what the site sets itself (who saved,
+    the media key): what a restore will change, as the editor sees it."""
     changes = []
     old_fields, new_fields = older.field_dict, newer.field_dict
     for field in model._meta.get_fields():
         name = getattr(field, "attname", None)
-        if name is None or name in IGNORED_FIELDS or name not in new_fields or not field.editable:
+        if name is None or name in IGNORED_FIELDS or name not in new_fields or (editable_only and not field.editable):
             continue
         before, after = old_fields.get(name), new_fields.get(name)
         if before != after:
             label = getattr(field, "verbose_name", name)
-            changes.append((str(label), inline_diff(display(before), display(after))))
+            changes.append((str(label), inline_diff(display(before, field), display(after, field))))
     old_related, new_related = related_items(older), related_items(newer)
     if old_related != new_related:
         changes.append((_("Related items"), inline_diff("\n".join(old_related), "\n".join(new_related))))
@@ -277,11 +287,27 @@ def related_label(version):
     return version.object_repr
 
 
-def display(value):
-    if value is None:
+def display(value, field=None):
+    """A stored value as the editor knows it: a choice's label, a person's or a story's name
+    rather than its id, yes or no, a local date and time."""
+    if value is None or value == "":
         return ""
     if isinstance(value, list | tuple | set):
+        if field is not None and field.many_to_many:
+            names = {item.pk: str(item) for item in field.related_model._default_manager.filter(pk__in=value)}
+            value = [names.get(pk, pk) for pk in value]
         return ", ".join(str(item) for item in value)
+    if field is not None and getattr(field, "flatchoices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if field is not None and field.is_relation and field.many_to_one:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else _("(deleted, id %(id)s)") % {"id": value}
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
     return str(value)
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,9 +24,14 @@ from stories.editorial.forms import (
 )
 from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
+from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.editorial.story_actions import StoryActionsMixin
 from stories.editorial.withdrawal_admin import WithdrawalAdminMixin
+from stories.media.renditions import smallest_rendition_url
 from stories.models import Story, StoryImage, StorySlug
+from stories.models.slugs import free_story_slug
+from stories.sanitize import clean_html
+from stories.text import slugify_transliterated
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
 # carrying them changes nothing.
@@ -48,7 +54,8 @@ class StoryImageInline(admin.StackedInline):
     def thumbnail(self, gallery_image):
         if not gallery_image.image:
             return "—"
-        return format_html('<img src="{}" alt="" class="admin-thumbnail">', gallery_image.image.url)
+        url = smallest_rendition_url(gallery_image.image, gallery_image.renditions)
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', url)
 
 
 class PublicationListFilter(admin.SimpleListFilter):
@@ -89,7 +96,9 @@ class StorySlugInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin):
+class StoryAdmin(
+    SlugPreviewAdmin, ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin
+):
     form = StoryAdminForm
     fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
     restore_note = _(
@@ -113,7 +122,7 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
     list_filter = [PublicationListFilter, "is_featured", "countries", "themes", "contributors", "language"]
     search_fields = ["title", "subtitle", "summary", "storyteller_name", "location"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    slug_from = "title"  # the slug field follows the title (stories/editorial/slug_preview.py)
     autocomplete_fields = ["contributors"]
     list_per_page = 50
 
@@ -164,7 +173,7 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [name for section in STORY_FORM_SECTIONS for name in section.read_only]
-        readonly += ["consent_record", "withdrawal_details", "withdrawal_reason"]
+        readonly += ["body_as_published", "consent_record", "withdrawal_details", "withdrawal_reason"]
         if not can_publish(request.user):
             readonly += EDITOR_ONLY_FIELDS
         if self.is_restore_request(request):
@@ -180,6 +189,8 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
             if section is CONSENT_SECTION and not can_manage_consent(request.user):
                 continue
             fields = [*section.fields, *section.read_only]
+            if section is CONTENT_SECTION and not editable:
+                fields[fields.index("body")] = "body_as_published"  # read-only, shown as readers see it
             if section is CONTENT_SECTION and editable:
                 fields.append("opened_edit_token")  # see Story.edit_token; a view-only page has no form to send
             if section is CONSENT_SECTION and self.is_restore_request(request):
@@ -291,7 +302,13 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
     def thumbnail(self, story):
         if not story.hero_image:
             return "—"
-        return format_html('<img src="{}" alt="" class="admin-thumbnail">', story.hero_image.url)
+        url = smallest_rendition_url(story.hero_image, story.hero_renditions)
+        return format_html('<img src="{}" alt="" class="admin-thumbnail">', url)
+
+    @admin.display(description=_("Body"))
+    def body_as_published(self, story):
+        # Sanitised again on the way out, as the story page relies on (stories/sanitize.py).
+        return format_html('<div class="prose readonly-body">{}</div>', mark_safe(clean_html(story.body)))
 
     @admin.display(description=_("Status"), ordering="status")
     def state_badge(self, story):
@@ -317,3 +334,6 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
             reverse("admin:stories_story_preview", args=[story.pk]),
             gettext("Preview"),
         )
+
+    def preview_slug(self, text, object_pk):
+        return free_story_slug(text, story_pk=object_pk) if slugify_transliterated(text) else ""

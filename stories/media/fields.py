@@ -4,14 +4,36 @@ Every image field of the site uses SafeImageField, so a photo can never reach th
 storage with its EXIF (GPS position, camera serial number) or as anything but an image.
 """
 
+from pathlib import PurePath
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from stories.media.images import clean_image, validate_image_upload
+from stories.media.images import ACCEPTED_EXTENSIONS, clean_image, validate_image_upload, with_formats_hint
+
+
+def validate_image_extension(file):
+    """Django's own check lists every extension Pillow knows (about eighty): name the formats
+    accepted instead, in plain words."""
+    extension = PurePath(file.name or "").suffix.lower()
+    if not extension:
+        raise ValidationError(
+            with_formats_hint(_("The file's name has no extension, such as .jpg.")), code="invalid_extension"
+        )
+    if extension not in ACCEPTED_EXTENSIONS:
+        raise ValidationError(
+            with_formats_hint(_("Files ending in “%(extension)s” are not accepted.")),
+            code="invalid_extension",
+            params={"extension": extension},
+        )
 
 
 class SafeImageFormField(forms.ImageField):
+    default_validators = [validate_image_extension]
+
     def to_python(self, data):
         # Our checks first: they name the problem (too big, a GIF, damaged…) where Django's
         # own would only say "not a valid image".
@@ -21,6 +43,8 @@ class SafeImageFormField(forms.ImageField):
 
 
 class SafeImageField(models.ImageField):
+    default_validators = [validate_image_extension]
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 

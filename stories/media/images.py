@@ -40,6 +40,8 @@ AVIF_SUPPORTED = features.check("avif")
 _PILLOW_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF") if AVIF_SUPPORTED else ("JPEG", "PNG", "WEBP")
 
 _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif"}
+# What an accepted upload may be called (the stored copy is renamed to _EXTENSIONS' spelling).
+ACCEPTED_EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp"} | ({".avif"} if AVIF_SUPPORTED else set())
 _PNG_MODES = {"1", "L", "LA", "P", "RGB", "RGBA", "I;16"}
 
 # Exceptions Pillow's decoders raise on damaged data.
@@ -83,6 +85,11 @@ def _accepted_formats_hint():
 
 def _with_hint(problem):
     return format_lazy("{} {}", problem, _accepted_formats_hint())
+
+
+def with_formats_hint(problem):
+    """`problem`, then the formats accepted in plain words ("Please upload a JPEG, PNG…")."""
+    return _with_hint(problem)
 
 
 def _formats_error():

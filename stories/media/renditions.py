@@ -126,6 +126,13 @@ def renditions_srcset(storage, renditions: list[dict]) -> str:
     return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions)
 
 
+def smallest_rendition_url(image_file, renditions: list[dict]) -> str:
+    """The narrowest rendition, for thumbnails (the admin's lists); the original only if there is none."""
+    if renditions:
+        return image_file.storage.url(min(renditions, key=lambda r: r["width"])["name"])
+    return image_file.url
+
+
 def renditions_fallback_url(image_file, renditions: list[dict]) -> str:
     """The `src` for browsers without srcset: the widest rendition up to 1200px, else the original."""
     fitting = [r for r in renditions if r["width"] <= 1200]

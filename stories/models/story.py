@@ -18,7 +18,7 @@ from stories.media.names import new_media_key, random_name_in, story_folder
 from stories.media.storage import PrivateStorage
 from stories.models.contributor import Contributor
 from stories.models.querysets import StoryQuerySet
-from stories.models.slugs import unique_slug
+from stories.models.slugs import free_story_slug, refuse_retired_slug
 from stories.models.story_media import StoryMediaMixin
 from stories.models.vocabulary import TaggedCountry, TaggedTheme
 from stories.sanitize import clean_html
@@ -239,7 +239,7 @@ class Story(StoryMediaMixin, models.Model):
             else None
         )
         if not self.slug:
-            self.slug = unique_slug(Story, self.title, instance_pk=self.pk)
+            self.slug = free_story_slug(self.title, story_pk=self.pk)
         self.body = clean_html(self.body)
         self.reading_time = reading_time_minutes(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -265,15 +265,18 @@ class Story(StoryMediaMixin, models.Model):
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        refuse_retired_slug(self)
+
     def get_short_url(self):
         """A short link that survives slug changes, e.g. /s/42/."""
         return reverse("stories:short_link", kwargs={"pk": self.pk})
 
     def remember_old_slug(self, old_slug):
         """Keep a published story's old address answering with a redirect to the new one."""
-        # The latest story to have used a slug owns its redirect.
-        StorySlug.objects.update_or_create(slug=old_slug, defaults={"story": self})
-        StorySlug.objects.filter(slug=self.slug).delete()  # the current slug is no longer an old one
+        # Reserved for good: the first story to have had an address keeps its redirect.
+        StorySlug.objects.get_or_create(slug=old_slug, defaults={"story": self})
+        StorySlug.objects.filter(slug=self.slug, story=self).delete()  # back to an old address of its own
 
     @property
     def is_public(self):

@@ -11,6 +11,10 @@ SNIPPET_WORDS = 30
 SNIPPET_WORDS_BEFORE_MATCH = 8
 # Where a snippet looks for a match; past it the summary stands in (it bounds the work per result).
 SNIPPET_SCAN_LENGTH = 20_000
+# The text has a line per block (heading, paragraph, list item): in a one-line snippet, a block
+# that ends without punctuation (a heading) is set apart from the next by a dot.
+BLOCK_BREAK = ' <span class="snippet-break" aria-hidden="true">·</span> '
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "…")
 
 
 def with_snippets(stories, query: str) -> list:
@@ -44,7 +48,7 @@ def highlight(text: str, terms, *, length=SNIPPET_WORDS, before=SNIPPET_WORDS_BE
     parts = ["…" if begin else ""]
     position = begin
     for found in window:
-        parts.append(escape(text[position : found.start()]))
+        parts.append(_between_words(text[position : found.start()]))
         word = escape(found.group())
         parts.append(f"<mark>{word}</mark>" if _word_matches(found.group(), terms) else word)
         position = found.end()
@@ -54,6 +58,16 @@ def highlight(text: str, terms, *, length=SNIPPET_WORDS, before=SNIPPET_WORDS_BE
         parts.append(escape(text[position:].rstrip()))  # the closing punctuation
     # Safe: every piece of the reader's and the editor's text above went through escape().
     return mark_safe("".join(parts))
+
+
+def _between_words(gap):
+    """The escaped text between two words; a block break becomes a space, or BLOCK_BREAK."""
+    if "\n" not in gap:
+        return escape(gap)
+    lines = gap.split("\n")
+    ending, opening = lines[0].rstrip(), lines[-1].lstrip()
+    joiner = " " if ending.endswith(SENTENCE_ENDS) else BLOCK_BREAK
+    return escape(ending) + joiner + escape(opening)
 
 
 @functools.lru_cache(maxsize=8192)

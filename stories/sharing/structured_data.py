@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from balkanoscope.links import absolute_reverse, absolute_url
+from stories.dates import iso_datetime
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -72,8 +73,8 @@ def news_article(story, *, url, image, countries, themes, contributors):
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "image": [image.url],
-        "datePublished": story.published_at.isoformat(),
-        "dateModified": story.updated_at.isoformat(),
+        "datePublished": iso_datetime(story.published_at),
+        "dateModified": iso_datetime(story.updated_at),
         "inLanguage": story.language,
         "author": story_authors(story, contributors),
         "publisher": publisher(),

@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from balkanoscope.links import absolute_url
+from balkanoscope.page_numbers import page_number
 from stories import content_state
 
 STORIES_PER_PAGE = 12
@@ -26,18 +27,18 @@ class CachedCountPaginator(Paginator):
 
 
 def paginate(request, stories, *, count_name=None, per_page=STORIES_PER_PAGE):
-    """The requested page, or 404 for page=0, -1, abc or past the end (never a 500).
-    `count_name` names a queryset for its cached count: equal names must mean equal lists;
-    a list needs none."""
-    number = request.GET.get("page", "1")
-    if not number.isdigit() or len(number) > 6:
+    """The requested page, or 404 for page=0, 01, ², abc or past the end (never a 500, and
+    one address per page). `count_name` names a queryset for its cached count: equal names
+    must mean equal lists; a list needs none."""
+    number = page_number(request.GET.get("page", "1"))
+    if number is None:
         raise Http404(_("There is no such page."))
     if count_name is None:
         paginator = Paginator(stories, per_page)
     else:
         paginator = CachedCountPaginator(stories, per_page, request=request, count_name=count_name)
     try:
-        page = paginator.page(int(number))
+        page = paginator.page(number)
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
     page.elided_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
