@@ -184,7 +184,7 @@ def test_story_page_shows_the_story_with_chips_byline_date_and_reading_time(clie
     assert tree.cssselect(".story__meta time")[0].get("datetime") == timezone.localtime(story.published_at).isoformat()
     assert "3 minute read" in tree.cssselect(".story__meta")[0].text_content()
     chips = [a.get("href") for a in tree.cssselect(".story__chips a")]
-    assert chips == ["/stories/?country=serbia", "/stories/?theme=environment"]
+    assert chips == ["/countries/serbia/", "/themes/environment/"]  # the canonical landing pages
     warning = tree.cssselect(".content-warning")[0]
     body = tree.cssselect(".story__body")[0]
     assert warning.getparent().index(warning) < body.getparent().index(body)
