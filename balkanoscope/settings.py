@@ -138,6 +138,7 @@ PAGE_CACHE_URL_NAMES = {
     "stories:detail",
     "stories:countries",
     "stories:country",
+    "stories:country_theme",
     "stories:themes",
     "stories:theme",
     "partners:list",

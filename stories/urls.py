@@ -24,6 +24,7 @@ urlpatterns = [
     path("countries/<slug:slug>/", vocabulary.country_detail, name="country"),
     path("countries/<slug:slug>/feed/", require_safe(feeds.CountryStoriesFeed()), name="country_feed"),
     path("countries/<slug:slug>/feed/atom/", require_safe(feeds.CountryStoriesAtomFeed()), name="country_feed_atom"),
+    path("countries/<slug:country>/themes/<slug:theme>/", vocabulary.country_theme, name="country_theme"),
     path("themes/", vocabulary.theme_list, name="themes"),
     path("themes/<slug:slug>/", vocabulary.theme_detail, name="theme"),
     path("themes/<slug:slug>/feed/", require_safe(feeds.ThemeStoriesFeed()), name="theme_feed"),

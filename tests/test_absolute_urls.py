@@ -160,12 +160,12 @@ def test_home_page_and_website_json_ld(client):
     assert website["potentialAction"]["target"]["urlTemplate"] == f"{SITE}/search/?q={{search_term_string}}"
 
 
-def test_list_page_canonical_keeps_only_the_page_number(client):
+def test_list_page_canonical_is_the_listing_with_only_the_page_number(client):
     for n in range(13):
         make_story(f"Story {n}", countries=["Serbia"])
     tree = page(client, "/stories/?country=serbia&page=2&utm_source=x")
-    assert tree.xpath("//head/link[@rel='canonical']/@href") == [f"{SITE}/stories/?page=2"]
-    assert head_meta(tree, "og:url") == f"{SITE}/stories/?page=2"
+    assert tree.xpath("//head/link[@rel='canonical']/@href") == [f"{SITE}/countries/serbia/?page=2"]
+    assert head_meta(tree, "og:url") == f"{SITE}/countries/serbia/?page=2"
 
 
 def test_country_page_feeds_and_breadcrumbs(client, story):
