@@ -247,6 +247,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Who may frame the story cards of /embed/stories/<slug>/ (the only framable pages): every
+# site by default, or a list of origins such as https://europeanwesternbalkans.com.
+EMBED_FRAME_ANCESTORS = env.comma_list("EMBED_FRAME_ANCESTORS", ["*"])
 # Features the site never uses are switched off for it and for anything it might embed;
 # sharing needs the clipboard and the native share sheet on our own pages.
 PERMISSIONS_POLICY = {
