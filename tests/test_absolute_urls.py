@@ -57,7 +57,9 @@ def json_ld(tree):
 def head_links(tree):
     return {
         "canonical": tree.xpath("//head/link[@rel='canonical']/@href"),
-        "feeds": tree.xpath("//head/link[@rel='alternate']/@href"),
+        "feeds": tree.xpath(
+            "//head/link[@rel='alternate'][not(contains(@type, 'oembed'))]/@href"
+        ),  # oEmbed: test_embeds
         "og:url": head_meta(tree, "og:url"),
         "og:image": head_meta(tree, "og:image"),
         "twitter:image": head_meta(tree, "twitter:image"),
