@@ -4,6 +4,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
@@ -368,3 +369,13 @@ def test_each_public_page_runs_a_fixed_number_of_queries_whatever_the_number_of_
     many = {url: count_queries(client, url) for url in urls}
     assert few == many
     assert max(many.values()) <= 10, many
+
+
+def test_every_share_icon_the_story_page_uses_is_drawn_in_the_sprite(client):
+    sprite = html.fromstring((settings.BASE_DIR / "static/img/share-icons.svg").read_bytes())
+    drawn = {symbol.get("id") for symbol in sprite.iter("symbol")}
+    _, tree = story_page(client, make_story("Water for Bor"))
+    used = {use.get("href").split("#")[1] for use in tree.cssselect(".share use")}
+    assert len(used) == 10 and used <= drawn
+    for link in tree.cssselect(".share__link"):
+        assert link.cssselect(".visually-hidden")[0].text_content().startswith("Share ")

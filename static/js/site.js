@@ -9,6 +9,11 @@
   function recall(key) {
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
+  // A control that needs this script is hidden in the HTML, alone or with its list item.
+  function reveal(control) {
+    (control.closest("li") || control).hidden = false;
+    control.hidden = false;
+  }
 
   // Show / hide the story sidebar; the reader's choice holds across pages and reloads.
   function setupSidebarToggle(button) {
@@ -35,7 +40,7 @@
     var field = document.getElementById(button.dataset.copyTarget);
     var status = button.closest(".share").querySelector("[data-copy-status]");
     if (!field) return;
-    button.hidden = false;
+    reveal(button);
     function announce(message) {
       status.textContent = "";
       window.setTimeout(function () { status.textContent = message; }, 50);
@@ -59,7 +64,7 @@
   // The native share sheet, only where the browser has one.
   function setupNativeShare(button) {
     if (typeof navigator.share !== "function") return;
-    button.hidden = false;
+    reveal(button);
     button.addEventListener("click", function () {
       navigator.share({ title: document.title, url: button.dataset.shareUrl }).catch(function () {});
     });
