@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser import axe_violations
 from tests.factories import make_country, make_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -119,4 +120,83 @@ def test_country_names_and_their_marks_sit_together(browser, live_server, story)
     # The asterisk ends the name, which keeps its own width: not floating mid-tile.
     assert abs((name["x"] + name["width"]) - (mark["x"] + mark["width"])) < 2
     assert name["width"] < tile.bounding_box()["width"] / 2
+    page.context.close()
+
+
+@pytest.fixture
+def six_countries():
+    names = ["Albania", "Bosnia and Herzegovina", "Kosovo", "Montenegro", "North Macedonia", "Serbia"]
+    countries = {
+        name: make_country(name, footnote="Without prejudice to positions on status." if name == "Kosovo" else "")
+        for name in names
+    }
+    for index, name in enumerate(names):
+        for n in range(index % 3 + 1):
+            make_story(f"{name} {n}", countries=[countries[name]], themes=["Poverty" if n else "Environment"])
+    make_story("The featured one", countries=[countries["Serbia"]], is_featured=True, themes=["Poverty"])
+    return countries
+
+
+def test_home_leads_with_the_featured_story_across_the_page(browser, live_server, six_countries):
+    for viewport in (PHONE, DESKTOP):
+        page = new_page(browser, live_server, viewport)
+        page.goto("/")
+        lead = box(page, ".story-lead")
+        latest = box(page, ".home-latest")
+        assert lead["y"] < latest["y"]
+        assert lead["width"] >= latest["width"] - 1
+        assert page.locator(".story-lead__title").inner_text() == "The featured one"
+        page.context.close()
+
+
+def test_map_links_every_country_with_its_count_in_reading_order(browser, live_server, six_countries):
+    page = new_page(browser, live_server, PHONE)
+    page.goto("/")
+    links = page.locator(".country-map a")
+    names = [page.locator(".country-map__name").nth(i).inner_text() for i in range(links.count())]
+    # North to south, west to east: the order a keyboard and a screen reader take.
+    assert names == ["Bosnia and Herzegovina", "Serbia", "Montenegro", "Kosovo*", "Albania", "North Macedonia"]
+    serbia = page.get_by_role("link", name="Serbia 4 stories")
+    assert serbia.get_attribute("href") == "/countries/serbia/"
+    assert page.get_by_role("link", name="Albania 1 story").is_visible()
+    # The tiles sit where the countries lie: Serbia east of Bosnia, Albania south of Montenegro.
+    tile = {
+        name: box(page, f".country-map a[href='/countries/{slug}/']")
+        for name, slug in [
+            ("BA", "bosnia-and-herzegovina"),
+            ("RS", "serbia"),
+            ("ME", "montenegro"),
+            ("AL", "albania"),
+            ("MK", "north-macedonia"),
+        ]
+    }
+    assert tile["RS"]["x"] > tile["BA"]["x"] and abs(tile["RS"]["y"] - tile["BA"]["y"]) < 2
+    assert tile["AL"]["y"] > tile["ME"]["y"] and tile["MK"]["x"] > tile["AL"]["x"]
+    assert "Without prejudice" in page.locator(".site-footer").inner_text()
+    page.locator(".country-map a").first.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "/countries/serbia/"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/countries/serbia/")
+    page.context.close()
+
+
+@pytest.mark.parametrize("url", ["/", "/stories/", "/stories/serbia-0/", "/countries/serbia/", "/themes/"])
+def test_axe_finds_no_violations_in_the_dark_scheme(browser, live_server, six_countries, url):
+    page = new_page(browser, live_server, DESKTOP)
+    page.emulate_media(color_scheme="dark")
+    page.goto(url)
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(22, 25, 28)"
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_reduced_motion_turns_transitions_off(browser, live_server, six_countries):
+    page = new_page(browser, live_server, DESKTOP, reduced_motion="reduce")
+    page.goto("/")
+    duration = page.evaluate("getComputedStyle(document.querySelector('.theme-card')).transitionDuration")
+    assert float(duration.rstrip("s").split(",")[0]) < 0.001
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
     page.context.close()

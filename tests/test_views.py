@@ -34,12 +34,12 @@ def test_home_shows_featured_latest_vocabularies_with_counts_and_partners(client
     make_story("Draft", status=Story.Status.DRAFT, countries=[serbia])
     make_partner()
     _, tree = page(client, "/")
-    assert tree.cssselect(".story-card--large .story-card__title")[0].text_content().strip() == "Featured one"
+    assert tree.cssselect(".story-lead .story-lead__title")[0].text_content().strip() == "Featured one"
     assert "Latest one" in titles(tree)
     assert "Draft" not in titles(tree)
     counts = {
-        a.get("href"): a.cssselect(".vocabulary-list__count")[0].text_content().strip()
-        for a in tree.cssselect(".vocabulary-list__link")
+        a.get("href"): a.cssselect(".country-map__count, .theme-card__count")[0].text_content().strip()
+        for a in tree.cssselect(".country-map__link, .theme-card")
     }
     assert counts["/countries/serbia/"] == "2 stories"
     assert counts["/countries/albania/"] == "0 stories"
