@@ -5,7 +5,7 @@ from stories import feeds
 from stories.editorial import preview_views
 from stories.search import views as search_views
 from stories.sharing import views as sharing_views
-from stories.views import home, lists, story, vocabulary
+from stories.views import home, lists, offline, story, vocabulary
 
 app_name = "stories"
 
@@ -32,4 +32,7 @@ urlpatterns = [
     path("themes/<slug:slug>/feed/", require_safe(feeds.ThemeStoriesFeed()), name="theme_feed"),
     path("themes/<slug:slug>/feed/atom/", require_safe(feeds.ThemeStoriesAtomFeed()), name="theme_feed_atom"),
     path("search/", search_views.search, name="search"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),
 ]
