@@ -75,7 +75,8 @@
   function setupServiceWorker(link) {
     if (!("serviceWorker" in navigator) || !("caches" in window)) return;
     navigator.serviceWorker.register(link.dataset.serviceWorker).catch(function () {});
-    document.querySelectorAll("[data-offline-note]").forEach(reveal);
+    // Only a page the worker fetched has been kept.
+    if (navigator.serviceWorker.controller) document.querySelectorAll("[data-offline-note]").forEach(reveal);
   }
 
   // The offline page lists the stories kept in this browser, and can forget them.

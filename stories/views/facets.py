@@ -52,11 +52,13 @@ class FacetOption:
 class Facets:
     countries: list[FacetOption]
     themes: list[FacetOption]
+    themes_first: bool = False  # on a country's own page, its themes are the way on
 
     @property
     def groups(self):
         """(heading, options) of each facet, as the template shows them."""
-        return [(_("Country"), self.countries), (_("Theme"), self.themes)]
+        groups = [(_("Country"), self.countries), (_("Theme"), self.themes)]
+        return groups[::-1] if self.themes_first else groups
 
 
 def listing_path(country=None, theme=None):
@@ -134,4 +136,5 @@ def facets(counts, *, country=None, theme=None):
             all_count=counts.count(country, None),
             all_path=listing_path(country, None),
         ),
+        themes_first=country is not None and theme is None,
     )
