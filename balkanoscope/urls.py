@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from balkanoscope import views
 from partners.sitemaps import PageSitemap, PartnerSitemap
-from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
+from stories.sitemaps import CountrySitemap, CountryThemeSitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
 
 admin.site.site_header = _("Balkanoscope editorial")
 admin.site.site_title = _("Balkanoscope admin")
@@ -16,6 +16,7 @@ SITEMAPS = {
     "stories": StorySitemap,
     "countries": CountrySitemap,
     "themes": ThemeSitemap,
+    "country-themes": CountryThemeSitemap,
     "partners": PartnerSitemap,
     "pages": PageSitemap,
     "main": MainPagesSitemap,

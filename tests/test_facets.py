@@ -187,3 +187,13 @@ def test_story_page_shows_its_keywords_each_linking_to_its_listing(client, shelf
     assert canonical(listing) == f"{SITE}/stories/?tag=mining"
     assert not listing.cssselect(".facets")
     assert not get(client, "/stories/vranje/").cssselect(".story-keywords")
+
+
+def test_sitemap_lists_exactly_the_combinations_that_have_stories(client, shelf):
+    tree = html.fromstring(client.get("/sitemap-country-themes.xml").content)
+    assert [loc.text for loc in tree.iter("{*}loc")] == [
+        f"{SITE}/countries/albania/themes/water/",
+        f"{SITE}/countries/serbia/themes/corruption/",
+        f"{SITE}/countries/serbia/themes/poverty/",
+        f"{SITE}/countries/serbia/themes/water/",
+    ]
