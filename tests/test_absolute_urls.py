@@ -255,7 +255,10 @@ def test_sitemap_index_and_its_pages(client, monkeypatch, story):
     assert root.xpath("//s:sitemap/s:loc/text()", namespaces=NS) == [
         f"{SITE}/sitemap-stories.xml",
         f"{SITE}/sitemap-stories.xml?p=2",
-        *(f"{SITE}/sitemap-{section}.xml" for section in ["countries", "themes", "partners", "pages", "main"]),
+        *(
+            f"{SITE}/sitemap-{section}.xml"
+            for section in ["countries", "themes", "country-themes", "partners", "pages", "main"]
+        ),
     ]
 
 
