@@ -141,6 +141,7 @@ PAGE_CACHE_URL_NAMES = {
     "stories:detail",
     "stories:countries",
     "stories:country",
+    "stories:country_theme",
     "stories:themes",
     "stories:theme",
     "partners:list",
@@ -254,6 +255,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Who may frame the story cards of /embed/stories/<slug>/ (the only framable pages): every
+# site by default, or a list of origins such as https://europeanwesternbalkans.com.
+EMBED_FRAME_ANCESTORS = env.comma_list("EMBED_FRAME_ANCESTORS", ["*"])
 # Features the site never uses are switched off for it and for anything it might embed;
 # sharing needs the clipboard and the native share sheet on our own pages.
 PERMISSIONS_POLICY = {

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from balkanoscope import views
 from partners.sitemaps import PageSitemap, PartnerSitemap
 from stories.media import views as story_media_views
-from stories.sitemaps import CountrySitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
+from stories.sitemaps import CountrySitemap, CountryThemeSitemap, MainPagesSitemap, StorySitemap, ThemeSitemap
 
 admin.site.site_header = _("Balkanoscope editorial")
 admin.site.site_title = _("Balkanoscope admin")
@@ -17,6 +17,7 @@ SITEMAPS = {
     "stories": StorySitemap,
     "countries": CountrySitemap,
     "themes": ThemeSitemap,
+    "country-themes": CountryThemeSitemap,
     "partners": PartnerSitemap,
     "pages": PageSitemap,
     "main": MainPagesSitemap,

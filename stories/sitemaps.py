@@ -8,7 +8,7 @@ from django.db.models import Max, Prefetch
 from django.urls import reverse
 
 from balkanoscope.links import absolute_url, site_protocol_and_domain
-from stories.models import Country, Story, StoryImage, Theme
+from stories.models import Country, Story, StoryImage, TaggedCountry, Theme
 
 
 class SiteUrlSitemap(Sitemap):
@@ -62,6 +62,23 @@ class CountrySitemap(VocabularySitemap):
 
 class ThemeSitemap(VocabularySitemap):
     model = Theme
+
+
+class CountryThemeSitemap(SiteUrlSitemap):
+    """Every country × theme listing that has stories (the only ones that exist), in one query."""
+
+    def items(self):
+        theme_slug = "content_object__tagged_themes__tag__slug"
+        return list(
+            TaggedCountry.objects.filter(content_object__in=Story.objects.published().values("pk"))
+            .exclude(**{theme_slug: None})
+            .values_list("tag__slug", theme_slug)
+            .distinct()
+            .order_by("tag__slug", theme_slug)
+        )
+
+    def location(self, slugs):
+        return reverse("stories:country_theme", kwargs={"country": slugs[0], "theme": slugs[1]})
 
 
 class MainPagesSitemap(SiteUrlSitemap):

@@ -5,7 +5,7 @@ from stories import feeds
 from stories.editorial import preview_views
 from stories.search import views as search_views
 from stories.sharing import views as sharing_views
-from stories.views import home, lists, story, vocabulary
+from stories.views import home, lists, offline, story, vocabulary
 
 app_name = "stories"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("s/<int:pk>/", story.story_short_link, name="short_link"),
     path("s/<int:pk>/card-<slug:digest>.jpg", sharing_views.story_social_card, name="social_card"),
     path("social/default-<slug:digest>.jpg", sharing_views.default_social_card, name="default_social_card"),
+    path("oembed/", sharing_views.oembed, name="oembed"),
+    path("embed/stories/<slug:slug>/", sharing_views.story_embed, name="embed"),
     path("feed/", require_safe(feeds.LatestStoriesFeed()), name="feed"),
     path("feed/atom/", require_safe(feeds.LatestStoriesAtomFeed()), name="feed_atom"),
     path("preview/<str:token>/", preview_views.story_preview, name="preview"),
@@ -24,9 +26,13 @@ urlpatterns = [
     path("countries/<slug:slug>/", vocabulary.country_detail, name="country"),
     path("countries/<slug:slug>/feed/", require_safe(feeds.CountryStoriesFeed()), name="country_feed"),
     path("countries/<slug:slug>/feed/atom/", require_safe(feeds.CountryStoriesAtomFeed()), name="country_feed_atom"),
+    path("countries/<slug:country>/themes/<slug:theme>/", vocabulary.country_theme, name="country_theme"),
     path("themes/", vocabulary.theme_list, name="themes"),
     path("themes/<slug:slug>/", vocabulary.theme_detail, name="theme"),
     path("themes/<slug:slug>/feed/", require_safe(feeds.ThemeStoriesFeed()), name="theme_feed"),
     path("themes/<slug:slug>/feed/atom/", require_safe(feeds.ThemeStoriesAtomFeed()), name="theme_feed_atom"),
     path("search/", search_views.search, name="search"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),
 ]

@@ -58,7 +58,9 @@ def json_ld(tree):
 def head_links(tree):
     return {
         "canonical": tree.xpath("//head/link[@rel='canonical']/@href"),
-        "feeds": tree.xpath("//head/link[@rel='alternate']/@href"),
+        "feeds": tree.xpath(
+            "//head/link[@rel='alternate'][not(contains(@type, 'oembed'))]/@href"
+        ),  # oEmbed: test_embeds
         "og:url": head_meta(tree, "og:url"),
         "og:image": head_meta(tree, "og:image"),
         "twitter:image": head_meta(tree, "twitter:image"),
@@ -161,12 +163,12 @@ def test_home_page_and_website_json_ld(client):
     assert website["potentialAction"]["target"]["urlTemplate"] == f"{SITE}/search/?q={{search_term_string}}"
 
 
-def test_list_page_canonical_keeps_only_the_page_number(client):
+def test_list_page_canonical_is_the_listing_with_only_the_page_number(client):
     for n in range(13):
         make_story(f"Story {n}", countries=["Serbia"])
     tree = page(client, "/stories/?country=serbia&page=2&utm_source=x")
-    assert tree.xpath("//head/link[@rel='canonical']/@href") == [f"{SITE}/stories/?page=2"]
-    assert head_meta(tree, "og:url") == f"{SITE}/stories/?page=2"
+    assert tree.xpath("//head/link[@rel='canonical']/@href") == [f"{SITE}/countries/serbia/?page=2"]
+    assert head_meta(tree, "og:url") == f"{SITE}/countries/serbia/?page=2"
 
 
 def test_country_page_feeds_and_breadcrumbs(client, story):
@@ -254,7 +256,10 @@ def test_sitemap_index_and_its_pages(client, monkeypatch, story):
     assert root.xpath("//s:sitemap/s:loc/text()", namespaces=NS) == [
         f"{SITE}/sitemap-stories.xml",
         f"{SITE}/sitemap-stories.xml?p=2",
-        *(f"{SITE}/sitemap-{section}.xml" for section in ["countries", "themes", "partners", "pages", "main"]),
+        *(
+            f"{SITE}/sitemap-{section}.xml"
+            for section in ["countries", "themes", "country-themes", "partners", "pages", "main"]
+        ),
     ]
 
 

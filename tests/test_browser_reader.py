@@ -143,3 +143,26 @@ def test_no_horizontal_scrolling_at_320_pixels(browser, live_server, stories):
 def test_axe_finds_no_accessibility_violations(page, stories, url):
     page.goto(url)
     assert axe_violations(page) == []
+
+
+def test_share_block_is_icons_named_for_screen_readers_and_requests_nothing_elsewhere(page, live_server, stories):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(stories[0].get_absolute_url())
+    facebook = page.get_by_role("link", name="Share on Facebook (opens in a new tab)")
+    assert facebook.is_visible()
+    icon = facebook.locator("svg").bounding_box()
+    assert icon["width"] == icon["height"] == 20
+    # The label is for screen readers only: the button is just the icon.
+    assert facebook.bounding_box()["width"] <= 48
+    assert page.locator(".share__copy-button").is_visible()
+    assert requested and all(url.startswith(live_server.url) for url in requested), requested
+
+
+def test_native_share_sheet_comes_first_where_the_browser_has_one(page, stories):
+    page.add_init_script("navigator.share = (data) => { window.sharedWith = data; return Promise.resolve(); };")
+    page.goto(stories[0].get_absolute_url())
+    first = page.locator(".share__list > li:visible").first
+    assert first.locator("[data-native-share]").is_visible()
+    first.locator("button").click()
+    assert page.evaluate("window.sharedWith.url") == "https://balkanoscope.example/stories/the-first-story/"

@@ -35,7 +35,8 @@ def locations(client, section):
 
 def test_sitemap_index_names_every_section_with_absolute_urls(client):
     assert section_urls(client) == [
-        f"{SITE}/sitemap-{section}.xml" for section in ["stories", "countries", "themes", "partners", "pages", "main"]
+        f"{SITE}/sitemap-{section}.xml"
+        for section in ["stories", "countries", "themes", "country-themes", "partners", "pages", "main"]
     ]
 
 

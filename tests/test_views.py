@@ -4,6 +4,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
@@ -33,12 +34,12 @@ def test_home_shows_featured_latest_vocabularies_with_counts_and_partners(client
     make_story("Draft", status=Story.Status.DRAFT, countries=[serbia])
     make_partner()
     _, tree = page(client, "/")
-    assert tree.cssselect(".story-card--large .story-card__title")[0].text_content().strip() == "Featured one"
+    assert tree.cssselect(".story-lead .story-lead__title")[0].text_content().strip() == "Featured one"
     assert "Latest one" in titles(tree)
     assert "Draft" not in titles(tree)
     counts = {
-        a.get("href"): a.cssselect(".vocabulary-list__count")[0].text_content().strip()
-        for a in tree.cssselect(".vocabulary-list__link")
+        a.get("href"): a.cssselect(".country-map__count, .theme-card__count")[0].text_content().strip()
+        for a in tree.cssselect(".country-map__link, .theme-card")
     }
     assert counts["/countries/serbia/"] == "2 stories"
     assert counts["/countries/albania/"] == "0 stories"
@@ -187,7 +188,7 @@ def test_story_page_shows_the_story_with_chips_byline_date_and_reading_time(clie
     )
     assert "3 minute read" in tree.cssselect(".story__meta")[0].text_content()
     chips = [a.get("href") for a in tree.cssselect(".story__chips a")]
-    assert chips == ["/stories/?country=serbia", "/stories/?theme=environment"]
+    assert chips == ["/countries/serbia/", "/themes/environment/"]  # the canonical landing pages
     warning = tree.cssselect(".content-warning")[0]
     body = tree.cssselect(".story__body")[0]
     assert warning.getparent().index(warning) < body.getparent().index(body)
@@ -371,3 +372,13 @@ def test_each_public_page_runs_a_fixed_number_of_queries_whatever_the_number_of_
     many = {url: count_queries(client, url) for url in urls}
     assert few == many
     assert max(many.values()) <= 10, many
+
+
+def test_every_share_icon_the_story_page_uses_is_drawn_in_the_sprite(client):
+    sprite = html.fromstring((settings.BASE_DIR / "static/img/share-icons.svg").read_bytes())
+    drawn = {symbol.get("id") for symbol in sprite.iter("symbol")}
+    _, tree = story_page(client, make_story("Water for Bor"))
+    used = {use.get("href").split("#")[1] for use in tree.cssselect(".share use")}
+    assert len(used) == 10 and used <= drawn
+    for link in tree.cssselect(".share__link"):
+        assert link.cssselect(".visually-hidden")[0].text_content().startswith("Share ")

@@ -9,6 +9,11 @@
   function recall(key) {
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
+  // A control that needs this script is hidden in the HTML, alone or with its list item.
+  function reveal(control) {
+    (control.closest("li") || control).hidden = false;
+    control.hidden = false;
+  }
 
   // Show / hide the story sidebar; the reader's choice holds across pages and reloads.
   function setupSidebarToggle(button) {
@@ -35,7 +40,7 @@
     var field = document.getElementById(button.dataset.copyTarget);
     var status = button.closest(".share").querySelector("[data-copy-status]");
     if (!field) return;
-    button.hidden = false;
+    reveal(button);
     function announce(message) {
       status.textContent = "";
       window.setTimeout(function () { status.textContent = message; }, 50);
@@ -59,13 +64,77 @@
   // The native share sheet, only where the browser has one.
   function setupNativeShare(button) {
     if (typeof navigator.share !== "function") return;
-    button.hidden = false;
+    reveal(button);
     button.addEventListener("click", function () {
       navigator.share({ title: document.title, url: button.dataset.shareUrl }).catch(function () {});
     });
   }
 
+  // Reading offline: the service worker keeps the pages a reader opens (static/js/sw.js).
+  var PAGES = "balkanoscope-pages";
+  function setupServiceWorker(link) {
+    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    navigator.serviceWorker.register(link.dataset.serviceWorker).catch(function () {});
+    // Only a page the worker fetched has been kept.
+    if (navigator.serviceWorker.controller) document.querySelectorAll("[data-offline-note]").forEach(reveal);
+  }
+
+  // The offline page lists the stories kept in this browser, and can forget them.
+  function setupSavedStories(box) {
+    if (!("caches" in window)) return;
+    var list = box.querySelector("[data-saved-stories]");
+    var empty = box.querySelector("[data-saved-empty]");
+    var clear = box.querySelector("[data-clear-saved]");
+    var status = box.querySelector("[data-cleared-status]");
+    function isStory(request) {
+      var path = new URL(request.url).pathname;
+      return path.indexOf(box.dataset.storyPrefix) === 0 && path.length > box.dataset.storyPrefix.length;
+    }
+    function titleOf(cache, request) {
+      return cache.match(request).then(function (response) { return response.text(); }).then(function (text) {
+        var heading = new DOMParser().parseFromString(text, "text/html").querySelector("h1");
+        return { url: request.url, title: heading ? heading.textContent.trim() : request.url };
+      });
+    }
+    function show() {
+      caches.open(PAGES).then(function (cache) {
+        return cache.keys().then(function (requests) {
+          return Promise.all(requests.filter(isStory).map(function (request) { return titleOf(cache, request); }));
+        });
+      }).then(function (saved) {
+        list.textContent = "";
+        saved.forEach(function (story) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          item.className = "story-links__item";
+          link.href = story.url;
+          link.textContent = story.title;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        empty.hidden = saved.length > 0;
+        clear.hidden = saved.length === 0;
+      });
+    }
+    clear.addEventListener("click", function () {
+      // Every kept page but the offline page itself, and every kept image.
+      caches.open(PAGES).then(function (cache) {
+        return cache.keys().then(function (requests) {
+          return Promise.all(requests.filter(function (request) {
+            return new URL(request.url).pathname !== box.dataset.offlineUrl;
+          }).map(function (request) { return cache.delete(request); }));
+        });
+      }).then(function () { return caches.delete("balkanoscope-images"); }).then(function () {
+        status.textContent = status.dataset.clearedMessage;
+        show();
+      });
+    });
+    show();
+  }
+
   document.querySelectorAll("[data-sidebar-toggle]").forEach(setupSidebarToggle);
   document.querySelectorAll("[data-copy-target]").forEach(setupCopyButton);
   document.querySelectorAll("[data-native-share]").forEach(setupNativeShare);
+  document.querySelectorAll("link[data-service-worker]").forEach(setupServiceWorker);
+  document.querySelectorAll("[data-offline-page]").forEach(setupSavedStories);
 })();

@@ -19,10 +19,6 @@ class Vocabulary(TagBase):
         abstract = True
         ordering = ["sort_order", "name"]
 
-    def get_list_url(self):
-        """The story list filtered by this country or theme."""
-        return reverse("stories:list", query={self.filter_parameter: self.slug})
-
     def slugify(self, tag, i=None):
         # taggit calls this on first save; transliterate instead of dropping Đ, Ç, Ж…
         slug = slugify_transliterated(tag, max_length=95) or "tag"

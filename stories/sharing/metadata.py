@@ -54,6 +54,7 @@ class PageMeta:
     og_type: str = "website"
     article: Article | None = None
     feeds: list[FeedLink] = field(default_factory=list)
+    oembed_links: list[FeedLink] = field(default_factory=list)  # oEmbed discovery, on story pages
     structured_data: list[dict] = field(default_factory=list)
 
     @property
@@ -98,6 +99,14 @@ def page_meta(request, title=None, description=None, **fields):
     )
 
 
+def oembed_links(title, url):
+    """oEmbed discovery (https://oembed.com/#section4): where a consumer asks for the story's card."""
+    return [
+        FeedLink(title, absolute_reverse("stories:oembed", query={"url": url, "format": name}), content_type)
+        for name, content_type in (("json", "application/json+oembed"), ("xml", "text/xml+oembed"))
+    ]
+
+
 def story_meta(request, story, *, countries, themes, contributors):
     url = absolute_url(story.get_absolute_url())
     image = story_share_image(story)
@@ -109,6 +118,7 @@ def story_meta(request, story, *, countries, themes, contributors):
         language=story.language,
         image=image,
         og_type="article",
+        oembed_links=oembed_links(story.title, url),
         article=Article(
             published_at=story.published_at,
             modified_at=story.updated_at,

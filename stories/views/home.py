@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from stories.models import Country, Story, Theme
 from stories.sharing.metadata import page_meta
 from stories.sharing.structured_data import website
+from stories.views.country_map import map_tiles
 from stories.views.vocabulary_counts import footnoted_countries, with_story_counts
 
 
@@ -29,6 +30,7 @@ def home(request):
             "featured": featured,
             "latest": latest,
             "countries": countries,
+            "country_tiles": map_tiles(countries),
             "footnoted_countries": footnoted_countries(
                 countries=countries, stories=[featured, *latest] if featured else []
             ),

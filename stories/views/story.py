@@ -83,6 +83,7 @@ def story_page_context(story, request=None):
         "countries": countries,
         "themes": themes,
         "contributors": list(story.contributors.all()),
+        "keywords": list(story.tags.all()),
         "footnoted_countries": footnoted_countries(countries=countries),
         "first_country": countries[0] if countries else None,
         **around,
