@@ -1,7 +1,11 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from hypothesis import settings as hypothesis_settings
+
+from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from tests.factories import make_user
 
 pytest_plugins = ["tests.browser"]
 
@@ -37,3 +41,26 @@ def test_settings(settings, tmp_path, media_root):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
     }
     return settings
+
+
+# The two roles of the admin, logged in; test modules that need other users define their own.
+@pytest.fixture
+def editor():
+    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
+
+
+@pytest.fixture
+def contributor():
+    return make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
+    return client
