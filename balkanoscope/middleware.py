@@ -73,18 +73,6 @@ def _has_disallowed_host(request):
     return False
 
 
-def permissions_policy_middleware(get_response):
-    """Permissions-Policy from settings.PERMISSIONS_POLICY: `feature=()` denies it everywhere."""
-    header = ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in settings.PERMISSIONS_POLICY.items())
-
-    def middleware(request):
-        response = get_response(request)
-        response.headers.setdefault("Permissions-Policy", header)
-        return response
-
-    return middleware
-
-
 class DatabaseUnavailableMiddleware:
     """A stopped or unreachable database answers readers with the branded 503 page (no
     traceback, no hang), logged once per outage; the connection that failed is dropped, so

@@ -53,7 +53,7 @@ MIDDLEWARE = [
     "balkanoscope.middleware.request_log_middleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "balkanoscope.middleware.permissions_policy_middleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "balkanoscope.middleware.DatabaseUnavailableMiddleware",
     # After the security headers, static files and the database check, before sessions: a
@@ -258,13 +258,13 @@ CONTENT_SECURITY_POLICY = {
 # Who may frame the story cards of /embed/stories/<slug>/ (the only framable pages): every
 # site by default, or a list of origins such as https://europeanwesternbalkans.com.
 EMBED_FRAME_ANCESTORS = env.comma_list("EMBED_FRAME_ANCESTORS", ["*"])
-# Features the site never uses are switched off for it and for anything it might embed;
-# sharing needs the clipboard and the native share sheet on our own pages.
+# Features the site never uses are switched off for it and for anything it might embed (by
+# django-permissions-policy). Only features Chromium knows: it reports each unknown one on the
+# console of every page (ambient-light-sensor, bluetooth and web-share, on Linux). Sharing needs
+# the clipboard and the native share sheet, whose default is our own pages already.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "ambient-light-sensor": [],
     "autoplay": [],
-    "bluetooth": [],
     "browsing-topics": [],
     "camera": [],
     "display-capture": [],
@@ -283,7 +283,6 @@ PERMISSIONS_POLICY = {
     "usb": [],
     "xr-spatial-tracking": [],
     "clipboard-write": ["self"],
-    "web-share": ["self"],
 }
 if HTTPS:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = True

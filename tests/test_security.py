@@ -68,7 +68,26 @@ def test_pages_carry_the_other_security_headers(client, content):
         policy = response["Permissions-Policy"]
         for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
             assert f"{feature}=()" in policy
-        assert "web-share=(self)" in policy  # the story page's share button
+        assert "clipboard-write=(self)" in policy  # the story page's copy-link button
+
+
+def test_permissions_policy_names_only_features_chromium_knows(client, content):
+    """Chromium reports every feature it does not know on the console of every page."""
+    features = {part.split("=")[0] for part in client.get("/")["Permissions-Policy"].split(", ")}
+    assert not features & {"ambient-light-sensor", "bluetooth", "web-share"}
+    assert {"camera", "microphone", "geolocation", "payment", "usb", "serial", "hid"} <= features
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_chromium_accepts_the_permissions_policy_of_a_cached_page(page, content):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    for _ in range(2):  # rendered, then from the page cache
+        response = page.goto(content.get_absolute_url())
+        assert "camera=()" in response.headers["permissions-policy"]
+        page.wait_for_load_state("load")
+    assert [text for text in messages if "Permissions-Policy" in text] == []
 
 
 def test_admin_login_carries_the_headers_too(client):
