@@ -6,11 +6,16 @@ This module knows only HTTP: keys, encodings, validators and headers.
 
 Which pages are cached is decided by URL name (settings.PAGE_CACHE_URL_NAMES); anything
 else (admin, preview, health checks) passes through untouched.
+
+The middleware sits right after SecurityMiddleware, so a hit skips everything after it: the
+stored entry already carries the headers those middleware added when the page was rendered
+(CSP, Permissions-Policy, X-Frame-Options), and SecurityMiddleware, outside, still redirects
+to HTTPS and adds HSTS. An unreachable cache is a miss: the cache backend
+(balkanoscope.cache.ResilientRedisCache) answers "not cached" and logs the outage.
 """
 
 import gzip
 import hashlib
-import logging
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
@@ -18,16 +23,15 @@ import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.utils.module_loading import import_string
 
+from balkanoscope.middleware import has_disallowed_host
 from balkanoscope.release import release_id
-
-logger = logging.getLogger(__name__)
 
 # Query parameters that only tell analytics where a reader came from: the page is the same.
 TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
@@ -35,6 +39,8 @@ TRACKING_PREFIXES = ("utm_",)
 # Compressing once when a page is stored is cheaper than per response, and pays off on phones.
 MIN_COMPRESS_BYTES = 1024
 BROTLI_QUALITY = 6
+# The codings we store, smallest first: on equal q-values the smaller one is sent.
+CODINGS = ("br", "gzip")
 # The header names a cached entry keeps: anything else (cookies above all) is never stored.
 STORED_HEADERS = {
     "content-type",
@@ -47,43 +53,18 @@ STORED_HEADERS = {
     "permissions-policy",
     "vary",
 }
+# A 304 from here skips the policy middleware it used to pass on its way out; it keeps their
+# headers, so a revalidated page carries the same policies as a fresh one.
+NOT_MODIFIED_POLICY_HEADERS = ("Content-Security-Policy", "Permissions-Policy")
 
 
-# --- The cache backend, which may be away -----------------------------------------------
-
-
-def cache_get(key):
-    """A cache read that treats an unreachable cache (Redis stopped) as a miss: the page is
-    then rendered from the database."""
-    try:
-        return django_cache.get(key)
-    except Exception:
-        log_cache_failure()
-        return None
-
-
-def cache_set_many(values, timeout):
-    try:
-        django_cache.set_many(values, timeout)
-    except Exception:
-        log_cache_failure()
-
-
-def log_cache_failure():
-    """Once per process, not once per request: an outage must not flood the log."""
-    if not log_cache_failure.logged:
-        log_cache_failure.logged = True
-        logger.warning("page cache: the cache backend failed; rendering from the database", exc_info=True)
-
-
-log_cache_failure.logged = False
-
-
-# --- The middleware ---------------------------------------------------------------------
+# --- Requests ----------------------------------------------------------------------------
 
 
 def normalized_query(query_string):
     """The query string without tracking parameters, sorted, so shared links share entries."""
+    if not query_string:
+        return ""
     pairs = [
         (name, value)
         for name, value in parse_qsl(query_string, keep_blank_values=True)
@@ -99,7 +80,7 @@ def cacheable_url_name(path):
 
 @lru_cache(maxsize=4096)
 def view_name(path):
-    """The URL name a path resolves to (memoised: this runs before every public page)."""
+    """The URL name a path resolves to (memoised: this runs before every request)."""
     try:
         return resolve(path).view_name
     except Resolver404:
@@ -111,79 +92,106 @@ def has_session(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def preferred_encoding(request):
-    accepted = request.headers.get("Accept-Encoding", "")
-    codings = {part.split(";")[0].strip().lower(): part for part in accepted.split(",")}
-    for coding in ("br", "gzip"):
-        if coding in codings and "q=0" not in codings[coding].replace(" ", "").replace("q=0.", ""):
-            return coding
-    return None
+@lru_cache(maxsize=256)
+def preferred_encoding(accept_encoding):
+    """The coding to send for an Accept-Encoding value, or None for the page as it is
+    (RFC 9110, section 12.5.3): the highest q-value wins, the smaller coding on a tie; a coding
+    with q=0, or not named when `*` is not either, is never sent. Memoised: browsers send a
+    handful of distinct values."""
+    weights = {}
+    for part in accept_encoding.split(","):
+        coding, _, parameters = part.partition(";")
+        coding = coding.strip().lower()
+        weight = q_value(parameters)
+        if coding and weight is not None:
+            weights.setdefault("gzip" if coding == "x-gzip" else coding, weight)
+    anything = weights.get("*", 0.0)
+    best = max(CODINGS, key=lambda coding: weights.get(coding, anything))
+    best_weight = weights.get(best, anything)
+    # Identity is acceptable unless refused; it is sent over a coding only when preferred
+    # outright, and when nothing else is acceptable (a page beats a 406).
+    if best_weight <= 0 or weights.get("identity", 0.0) > best_weight:
+        return None
+    return best
+
+
+def q_value(parameters):
+    """The weight in `;q=0.5` (1 when absent); None when it is not a q-value (0 to 1)."""
+    name, _, value = parameters.strip().partition("=")
+    if not name:
+        return 1.0
+    if name.strip().lower() != "q":
+        return None
+    try:
+        weight = float(value.strip())
+    except ValueError:
+        return None
+    return weight if 0 <= weight <= 1 else None
+
+
+def page_key(request, state):
+    address = f"{state.token}:{request.path}?{normalized_query(request.META.get('QUERY_STRING', ''))}"
+    return "page-cache:page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+
+# --- Stored pages ------------------------------------------------------------------------
 
 
 class CachedPage:
-    """A rendered page as stored, in one encoding: headers, body and validators. Each encoding
+    """A rendered page as stored, in one encoding: its status, body and every header it is
+    sent with but Cache-Control (which counts down to the next scheduled story). Each encoding
     is its own cache entry, so a hit reads only the bytes it sends."""
 
-    def __init__(self, status, headers, body, encoding, etag_base, last_modified):
+    def __init__(self, status, headers, body, etag, last_modified):
         self.status = status
         self.headers = headers
         self.body = body
-        self.encoding = encoding
-        self.etag_base = etag_base
+        self.etag = etag
         self.last_modified = last_modified
 
     @classmethod
-    def variants(cls, response, encodings=(None, "br", "gzip")):
+    def variants(cls, response, encodings=(None, *CODINGS)):
         """{encoding: CachedPage} for identity, brotli and gzip (small pages: identity only);
         only the `encodings` asked for are compressed."""
-        headers = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
+        stored = [(name, value) for name, value in response.items() if name.lower() in STORED_HEADERS]
         body = response.content
-        etag_base = hashlib.md5(body, usedforsecurity=False).hexdigest()[:20]
+        # Compressed copies share the page's ETag, marked weak, as Django's GZipMiddleware does:
+        # a client holding any encoding of this page revalidates it with a 304.
+        etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest()[:20] + '"'
         last_modified = int(timezone.now().timestamp())
-        plain = cls(response.status_code, headers, body, None, etag_base, last_modified)
+
+        def page(data, encoding):
+            template = HttpResponse(headers=stored)
+            patch_vary_headers(template, ["Accept-Encoding"])
+            if encoding:
+                template["Content-Encoding"] = encoding
+            template["Content-Length"] = str(len(data))
+            template["ETag"] = f"W/{etag}" if encoding else etag
+            template["Last-Modified"] = http_date(last_modified)
+            return cls(response.status_code, list(template.items()), data, template["ETag"], last_modified)
+
+        plain = page(body, None)
         if len(body) < MIN_COMPRESS_BYTES:
-            return {None: plain, "br": plain, "gzip": plain}
+            return dict.fromkeys((None, *CODINGS), plain)
         compressors = {
             "br": lambda: brotli.compress(body, quality=BROTLI_QUALITY),
             "gzip": lambda: gzip.compress(body, compresslevel=6, mtime=0),
         }
-        compressed = {encoding: compressors[encoding]() for encoding in encodings if encoding in compressors}
-        return {
-            None: plain,
-            **{
-                encoding: cls(response.status_code, headers, data, encoding, etag_base, last_modified)
-                for encoding, data in compressed.items()
-            },
-        }
-
-    @property
-    def etag(self):
-        return f'"{self.etag_base}-{self.encoding}"' if self.encoding else f'"{self.etag_base}"'
-
-    def matches(self, request):
-        """True if the client's copy is this page (If-None-Match first, then If-Modified-Since)."""
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match:
-            tags = parse_etags(if_none_match)
-            return "*" in tags or any(tag.removeprefix("W/").strip('"').split("-")[0] == self.etag_base for tag in tags)
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-        return since is not None and self.last_modified <= since
+        compressed = {encoding: page(compressors[encoding](), encoding) for encoding in encodings if encoding}
+        return {None: plain, **compressed}
 
     def response(self, request, state):
-        if self.matches(request):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(self.body, status=self.status)
-            for name, value in self.headers:
-                response[name] = value
-            if self.encoding:
-                response["Content-Encoding"] = self.encoding
-            response["Content-Length"] = str(len(self.body))
-        response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
+        """The page, or a 304 (or 412) when the client's validators say it has it already."""
+        response = HttpResponse(self.body, status=self.status, headers=self.headers)
         response["Cache-Control"] = public_cache_control(state)
-        patch_vary_headers(response, ["Accept-Encoding"])
-        return response
+        conditional = get_conditional_response(
+            request, etag=self.etag, last_modified=self.last_modified, response=response
+        )
+        if conditional is not response:
+            for name in NOT_MODIFIED_POLICY_HEADERS:
+                if name in response:
+                    conditional[name] = response[name]
+        return conditional
 
 
 def public_cache_control(state):
@@ -205,15 +213,21 @@ def is_storable(response):
     )
 
 
+# --- The middleware ----------------------------------------------------------------------
+
+
 def page_cache_middleware(get_response):
-    """Serve cached public pages before sessions, CSRF or the view run; store what they render."""
+    """Serve cached public pages before CSP, sessions, CSRF or the view run; store what they render."""
     release_id()  # now, while loading, rather than in each worker's first request
     read_state = import_string(settings.PAGE_CACHE_CONTENT_STATE)
 
     def middleware(request):
         if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:
             return get_response(request)
-        request.get_host()  # a disallowed Host is refused (400) even when the page is cached
+        if has_disallowed_host(request):
+            # Refused further in (CommonMiddleware): the same 400, with the same headers, as
+            # for any other page, and never from the cache.
+            return get_response(request)
         if has_session(request):
             response = get_response(request)
             if response.status_code == 200 and "Cache-Control" not in response:
@@ -227,9 +241,9 @@ def page_cache_middleware(get_response):
             # branded 503 page from DatabaseUnavailableMiddleware rather than an error here.
             return get_response(request)
         key = page_key(request, state)
-        encoding = preferred_encoding(request)
+        encoding = preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if settings.PAGE_CACHE:
-            page = cache_get(f"{key}:{encoding}")
+            page = django_cache.get(f"{key}:{encoding}")
             if page is not None:
                 return page.response(request, state)
         response = get_response(request)
@@ -240,12 +254,7 @@ def page_cache_middleware(get_response):
         # Compress for every client only when the page is stored; else just for this one.
         variants = CachedPage.variants(response) if storing else CachedPage.variants(response, (encoding,))
         if storing:
-            cache_set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
+            django_cache.set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
         return variants[encoding].response(request, state)
 
     return middleware
-
-
-def page_key(request, state):
-    address = f"{state.token}:{request.path}?{normalized_query(request.META.get('QUERY_STRING', ''))}"
-    return "page-cache:page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()

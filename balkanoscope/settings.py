@@ -52,13 +52,14 @@ MIDDLEWARE = [
     "balkanoscope.middleware.health_check_middleware",
     "balkanoscope.middleware.request_log_middleware",
     "django.middleware.security.SecurityMiddleware",
+    # Right after the HTTPS redirect and HSTS: a cached page costs a primary-key query and a
+    # cache lookup, and carries the CSP, Permissions-Policy and frame headers stored with it.
+    # See balkanoscope/page_cache.py.
+    "balkanoscope.page_cache.page_cache_middleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "balkanoscope.middleware.DatabaseUnavailableMiddleware",
-    # After the security headers, static files and the database check, before sessions: a
-    # cached page costs one primary-key query and a cache lookup. See balkanoscope/page_cache.py.
-    "balkanoscope.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

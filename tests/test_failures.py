@@ -162,6 +162,35 @@ def test_redis_outage_is_an_empty_cache_logged_once(client, own_redis, caplog):
     assert client.get("/readyz").status_code == 200
 
 
+def stop_redis(own_redis):
+    own_redis["server"].kill()
+    own_redis["server"].wait()
+
+
+def test_every_redis_outage_is_logged_and_cached_pages_come_back_after_each(
+    client, own_redis, caplog, django_assert_num_queries
+):
+    url = make_story("Cached between outages").get_absolute_url()
+    location = f"cache redis://127.0.0.1:{own_redis['port']}/0"
+
+    def logged(what):
+        return sum(r.getMessage().startswith(f"{location} {what}") for r in caplog.records)
+
+    with caplog.at_level(logging.INFO):
+        for outage in (1, 2):
+            client.get(url)
+            with django_assert_num_queries(1):  # a page cache hit: the content state only
+                assert client.get(url).status_code == 200
+            stop_redis(own_redis)
+            for _ in range(3):
+                assert "Cached between outages" in client.get(url).content.decode()
+            assert logged("unavailable:") == outage
+            own_redis["server"] = start_redis(own_redis["port"])
+            assert client.get(url).status_code == 200
+            assert logged("available again") == outage
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r.name != "balkanoscope.cache"]
+
+
 # The disk fills up during an upload.
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from balkanoscope.page_cache import preferred_encoding
 from partners.models import Page
 from stories.models import Story
 from tests.factories import make_contributor, make_country, make_page, make_partner, make_story, make_theme, make_user
@@ -186,6 +187,88 @@ def test_matching_if_none_match_gets_304_and_a_change_gets_200(client, content):
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
+def test_conditional_get_follows_django_semantics_for_every_encoding(client, content):
+    url = content["story"].get_absolute_url()
+    plain, compressed = client.get(url), client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["ETag"] == f"W/{plain['ETag']}"  # the same page, in another encoding
+    for tag in (plain["ETag"], compressed["ETag"], f'"other", {plain["ETag"]}', "*"):
+        for accept in ("", "br", "gzip"):
+            assert client.get(url, HTTP_IF_NONE_MATCH=tag, HTTP_ACCEPT_ENCODING=accept).status_code == 304, tag
+    assert client.get(url, HTTP_IF_NONE_MATCH='"another-page"').status_code == 200
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=plain["Last-Modified"]).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE="Thu, 01 Jan 2015 00:00:00 GMT").status_code == 200
+    # If-None-Match decides alone when both are sent.
+    both = {"HTTP_IF_NONE_MATCH": '"another-page"', "HTTP_IF_MODIFIED_SINCE": plain["Last-Modified"]}
+    assert client.get(url, **both).status_code == 200
+    assert client.get(url, HTTP_IF_MATCH='"another-page"').status_code == 412
+
+
+def test_a_not_modified_answer_carries_the_validators_and_policies(client, content, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    url = content["story"].get_absolute_url()
+    page = client.get(url, secure=True, HTTP_ACCEPT_ENCODING="br")
+    not_modified = client.get(url, secure=True, HTTP_ACCEPT_ENCODING="br", HTTP_IF_NONE_MATCH=page["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    kept = ["ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Security-Policy", "Permissions-Policy"]
+    kept += ["Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy"]
+    assert {name: not_modified[name] for name in kept} == {name: page[name] for name in kept}
+    assert "Content-Encoding" not in not_modified and "Content-Type" not in not_modified
+
+
+def test_a_hit_carries_exactly_the_headers_of_the_render(client, content, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    for url in [content["story"].get_absolute_url(), "/", "/feed/", "/robots.txt"]:
+        for accept in ("", "gzip, deflate, br"):
+            rendered = client.get(url, secure=True, HTTP_ACCEPT_ENCODING=accept)
+            cached = client.get(url, secure=True, HTTP_ACCEPT_ENCODING=accept)
+            assert dict(cached.items()) == dict(rendered.items()), url
+            assert cached.content == rendered.content
+    for name in ("Strict-Transport-Security", "Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert name in cached
+
+
+def test_a_cached_page_still_redirects_plain_http_to_https(client, content, settings):
+    url = content["story"].get_absolute_url()
+    text(client, url)
+    settings.SECURE_SSL_REDIRECT = True
+    response = type(client)().get(url)  # a new client: middleware reads the setting at start-up
+    assert response.status_code == 301 and response["Location"] == f"https://testserver{url}"
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "expected"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("br;q=0, gzip", "gzip"),
+        ("gzip;q=0.5, br;q=0.9", "br"),
+        ("gzip;q=0.9, br;q=0.5", "gzip"),
+        ("br;q=0.0", None),
+        ("br;q=0.000, gzip;q=0", None),
+        ("BR ; Q=1, GZIP", "br"),
+        ("x-gzip", "gzip"),
+        ("*", "br"),
+        ("*;q=0", None),
+        ("*;q=0.5, br;q=0", "gzip"),
+        ("identity", None),
+        ("identity;q=0, gzip", "gzip"),
+        ("gzip;q=0.5, identity", None),
+        ("br;q=x, gzip;q=2", None),
+        ("deflate", None),
+        ("", None),
+    ],
+)
+def test_accept_encoding_q_values_choose_the_coding(accept_encoding, expected):
+    assert preferred_encoding(accept_encoding) == expected
+
+
+def test_a_refused_coding_is_never_sent(client, content):
+    plain = client.get("/").content
+    assert client.get("/", HTTP_ACCEPT_ENCODING="br;q=0, gzip")["Content-Encoding"] == "gzip"
+    assert client.get("/", HTTP_ACCEPT_ENCODING="gzip;q=0.5, br;q=0.9")["Content-Encoding"] == "br"
+    refused = client.get("/", HTTP_ACCEPT_ENCODING="br;q=0.0")
+    assert "Content-Encoding" not in refused and refused.content == plain
+
+
 def test_pages_are_served_compressed_to_browsers_that_accept_it(client, content):
     plain = client.get("/").content
     as_brotli = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
@@ -244,9 +327,13 @@ def test_admin_responses_are_never_cached(client, content):
     assert "public" not in response.get("Cache-Control", "")
 
 
-def test_a_disallowed_host_is_refused_even_when_the_page_is_cached(client, content):
+def test_a_disallowed_host_is_refused_even_when_the_page_is_cached(client, content, django_assert_num_queries):
     text(client, "/")
-    assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+    with django_assert_num_queries(0):  # refused before the content state, the cache or the view
+        refused = client.get("/", HTTP_HOST="evil.example")
+    assert refused.status_code == 400
+    elsewhere = client.get("/no-such-page/", HTTP_HOST="evil.example")  # never a cached page
+    assert dict(refused.items()) == dict(elsewhere.items())
 
 
 def test_page_cache_off_renders_every_time_with_validators(client, content, settings, django_assert_max_num_queries):
