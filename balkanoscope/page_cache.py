@@ -53,6 +53,10 @@ STORED_HEADERS = {
     "permissions-policy",
     "vary",
 }
+# The request headers get_conditional_response() reads.
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
 # A 304 from here skips the policy middleware it used to pass on its way out; it keeps their
 # headers, so a revalidated page carries the same policies as a fresh one.
 NOT_MODIFIED_POLICY_HEADERS = ("Content-Security-Policy", "Permissions-Policy")
@@ -138,14 +142,13 @@ def page_key(request, state):
 
 
 class CachedPage:
-    """A rendered page as stored, in one encoding: its status, body and every header it is
-    sent with but Cache-Control (which counts down to the next scheduled story). Each encoding
-    is its own cache entry, so a hit reads only the bytes it sends."""
+    """A rendered page as stored, in one encoding: the response as sent, with every header but
+    Cache-Control (which counts down to the next scheduled story), and its validators. Stored
+    whole, as Django's own cache middleware stores responses, a hit only unpickles it. Each
+    encoding is its own cache entry, so a hit reads only the bytes it sends."""
 
-    def __init__(self, status, headers, body, etag, last_modified):
-        self.status = status
-        self.headers = headers
-        self.body = body
+    def __init__(self, response, etag, last_modified):
+        self.stored_response = response
         self.etag = etag
         self.last_modified = last_modified
 
@@ -161,14 +164,14 @@ class CachedPage:
         last_modified = int(timezone.now().timestamp())
 
         def page(data, encoding):
-            template = HttpResponse(headers=stored)
-            patch_vary_headers(template, ["Accept-Encoding"])
+            stored_response = HttpResponse(data, status=response.status_code, headers=stored)
+            patch_vary_headers(stored_response, ["Accept-Encoding"])
             if encoding:
-                template["Content-Encoding"] = encoding
-            template["Content-Length"] = str(len(data))
-            template["ETag"] = f"W/{etag}" if encoding else etag
-            template["Last-Modified"] = http_date(last_modified)
-            return cls(response.status_code, list(template.items()), data, template["ETag"], last_modified)
+                stored_response["Content-Encoding"] = encoding
+            stored_response["Content-Length"] = str(len(data))
+            stored_response["ETag"] = f"W/{etag}" if encoding else etag
+            stored_response["Last-Modified"] = http_date(last_modified)
+            return cls(stored_response, stored_response["ETag"], last_modified)
 
         plain = page(body, None)
         if len(body) < MIN_COMPRESS_BYTES:
@@ -181,9 +184,13 @@ class CachedPage:
         return {None: plain, **compressed}
 
     def response(self, request, state):
-        """The page, or a 304 (or 412) when the client's validators say it has it already."""
-        response = HttpResponse(self.body, status=self.status, headers=self.headers)
+        """The page, or a 304 (or 412) when the client's validators say it has it already.
+        Call it once per CachedPage: the response is handed out, not copied (a page read from
+        the cache is a fresh copy each time)."""
+        response = self.stored_response
         response["Cache-Control"] = public_cache_control(state)
+        if request.META.keys().isdisjoint(CONDITIONAL_HEADERS):
+            return response  # most requests carry no validator: nothing to compare
         conditional = get_conditional_response(
             request, etag=self.etag, last_modified=self.last_modified, response=response
         )

@@ -21,13 +21,25 @@ from urllib.parse import urljoin
 from lxml import html
 
 from tests.bench import load
-from tests.bench.server import STATIC_ROOT, Server, Site, database_url, fetch, free_port, prepare_bench_folder
+from tests.bench.server import (
+    CEILING_FILE,
+    STATIC_ROOT,
+    LeanServer,
+    Server,
+    Site,
+    database_url,
+    fetch,
+    free_port,
+    prepare_bench_folder,
+)
 from tests.bench.weight import story_page_weight
 
-CEILING_FILE = "bench-ceiling/story.html"
 LOADED_PAGES = ["home", "list", "filtered list", "story", "search", "feed"]
 # Share of the static ceiling's requests/s each page must reach (issue 7).
 CEILING_TARGETS = {"story": 0.70, "home": 0.60, "list": 0.60, "filtered list": 0.60}
+# Share of the lean ceiling's requests/s a cached story page must reach, both served by this gunicorn.
+LEAN_CEILING_TARGET = 0.80
+LEAN_GUNICORN = ("--workers", "2", "--worker-class", "sync")
 CONNECTIONS = 32
 SMALL_SITE_STORIES = 1000
 RENDER_REPEATS = 50
@@ -116,14 +128,22 @@ def main():
             step(
                 f"load: {label}, {rounds} rounds of {seconds} s page / {seconds} s ceiling at {CONNECTIONS} connections"
             )
-            results[label] = interleaved(site.base_url + renders[label]["url"], ceiling_url, rounds, seconds)
+            results[label] = load.interleaved(
+                site.base_url + renders[label]["url"],
+                ceiling_url,
+                rounds=rounds,
+                seconds=seconds,
+                connections=CONNECTIONS,
+            )
         rss = server.worker_rss_mb()
         weight = story_page_weight(site.base_url, renders["story"]["url"])
         sizes = {label: served_sizes(site.base_url + renders[label]["url"]) for label in available}
 
+    story_url = site.base_url + renders["story"]["url"]
+    lean = measure_lean_ceiling(site, story_url, rounds, seconds)
+
     step("server CPU per story page with the page cache off")
     with Server(site, PAGE_CACHE="false") as uncached_server:
-        story_url = site.base_url + renders["story"]["url"]
         for _ in range(20):
             fetch(story_url)
         cpu_before = uncached_server.worker_cpu_seconds()
@@ -131,10 +151,16 @@ def main():
         cpu_ms = (uncached_server.worker_cpu_seconds() - cpu_before) * 1000 / max(1, uncached.requests)
 
     report_pages(results, renders, renders_small, sizes, available, stories)
+    report_lean_ceiling(lean)
     report_rest(rss, weight, uncached, cpu_ms)
     heading("Search, in-process (rank, first page, snippets)")
     print("\n".join(f"  {line}" for line in search_timings.splitlines()))
     judge(verdicts, results, renders, renders_small, available, rss, weight, cpu_ms, stories)
+    verdicts.add(
+        f"cached story page >= {LEAN_CEILING_TARGET:.0%} of the lean Django + whitenoise ceiling",
+        lean["ratio"] >= LEAN_CEILING_TARGET,
+        f"{lean['ratio']:.0%} ({lean['rps']:.0f} / {lean['ceiling_rps']:.0f} req/s)",
+    )
     print(f"\nWhole run: {time.monotonic() - started:.0f} s. Files: var/bench/.")
     return 1 if verdicts.print() else 0
 
@@ -160,6 +186,30 @@ def measure_renders(small_site, site):
     return small, big
 
 
+def measure_lean_ceiling(site, story_url, rounds, seconds):
+    """The cached story page against the same bytes served by a Django project with WhiteNoise
+    alone, both under the same gunicorn: what the site's middleware and page cache cost a hit."""
+    lean_server = LeanServer(free_port(), *LEAN_GUNICORN)
+    with Server(site, *LEAN_GUNICORN), lean_server:
+        lean_url = f"{lean_server.base_url}/static/{CEILING_FILE}"
+        same_html = fetch(story_url)[2] == fetch(lean_url)[2]
+        step(
+            f"lean ceiling {lean_url} (gunicorn {' '.join(LEAN_GUNICORN)}, site too): "
+            f"{'the story page byte for byte' if same_html else 'DIFFERS from the story page'}"
+        )
+        load.run(story_url, connections=8, seconds=1)  # both workers cache the page
+        load.run(lean_url, connections=8, seconds=1)
+        return load.interleaved(story_url, lean_url, rounds=rounds, seconds=seconds, connections=CONNECTIONS)
+
+
+def report_lean_ceiling(lean):
+    heading(f"Cached story page vs the lean Django + whitenoise ceiling (gunicorn {' '.join(LEAN_GUNICORN)})")
+    print(
+        f"  cached story page {lean['rps']:.0f} req/s, lean ceiling {lean['ceiling_rps']:.0f} req/s, "
+        f"ratio {lean['ratio']:.0%} (median of the rounds' ratios); errors {lean['errors']}"
+    )
+
+
 def check_available(base_url, renders):
     available = []
     for label in LOADED_PAGES:
@@ -169,31 +219,6 @@ def check_available(base_url, renders):
         else:
             step(f"{label} ({renders[label]['url']}) answers {status}: not built yet, skipped")
     return available
-
-
-def interleaved(page_url, ceiling_url, rounds, seconds):
-    """Page and ceiling in turns, so both see the same noise; the median ratio is reported."""
-    page_runs, ceiling_runs = [], []
-    for _ in range(rounds):
-        page_runs.append(load.run(page_url, connections=CONNECTIONS, seconds=seconds))
-        ceiling_runs.append(load.run(ceiling_url, connections=CONNECTIONS, seconds=seconds))
-    ratios = [
-        page.requests_per_second / ceiling.requests_per_second
-        for page, ceiling in zip(page_runs, ceiling_runs, strict=True)
-        if ceiling.requests_per_second
-    ]
-    return {
-        "rps": statistics.median(run.requests_per_second for run in page_runs),
-        "ceiling_rps": statistics.median(run.requests_per_second for run in ceiling_runs),
-        "ratio": statistics.median(ratios) if ratios else 0.0,
-        "p50": statistics.median(run.p50_ms for run in page_runs),
-        # The median round's p99, like the ratios: one round in which a neighbour took the CPU
-        # stretches the tail of a static file too (the ceiling's p99 is printed beside it).
-        "p99": statistics.median(run.p99_ms for run in page_runs),
-        "p99_rounds": [run.p99_ms for run in page_runs],
-        "ceiling_p99_rounds": [run.p99_ms for run in ceiling_runs],
-        "errors": sum(run.errors + run.non_success for run in page_runs),
-    }
 
 
 def served_sizes(url):

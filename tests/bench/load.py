@@ -150,3 +150,28 @@ def run_python(url, *, connections, seconds, paths=None):
         result.p50_ms = statistics.median(latencies)
         result.p99_ms = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     return result
+
+
+def interleaved(page_url, ceiling_url, *, rounds, seconds, connections):
+    """Page and ceiling in turns, so both see the same noise; the median ratio is reported."""
+    page_runs, ceiling_runs = [], []
+    for _ in range(rounds):
+        page_runs.append(run(page_url, connections=connections, seconds=seconds))
+        ceiling_runs.append(run(ceiling_url, connections=connections, seconds=seconds))
+    ratios = [
+        page.requests_per_second / ceiling.requests_per_second
+        for page, ceiling in zip(page_runs, ceiling_runs, strict=True)
+        if ceiling.requests_per_second
+    ]
+    return {
+        "rps": statistics.median(run.requests_per_second for run in page_runs),
+        "ceiling_rps": statistics.median(run.requests_per_second for run in ceiling_runs),
+        "ratio": statistics.median(ratios) if ratios else 0.0,
+        "p50": statistics.median(run.p50_ms for run in page_runs),
+        # The median round's p99, like the ratios: one round in which a neighbour took the CPU
+        # stretches the tail of a static file too (the ceiling's p99 is printed beside it).
+        "p99": statistics.median(run.p99_ms for run in page_runs),
+        "p99_rounds": [run.p99_ms for run in page_runs],
+        "ceiling_p99_rounds": [run.p99_ms for run in ceiling_runs],
+        "errors": sum(run.errors + run.non_success for run in page_runs),
+    }

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "var" / "bench"
 STATIC_ROOT = BENCH_DIR / "static"
+# The story page's exact HTML, saved among the static files: what both ceilings serve.
+CEILING_FILE = "bench-ceiling/story.html"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -131,29 +133,37 @@ def prepare_bench_folder():
 
 
 class Server:
-    """gunicorn started by balkanoscope/start.sh, as in `make serve` and the Docker image."""
+    """gunicorn started by balkanoscope/start.sh, as in `make serve` and the Docker image;
+    `gunicorn_args` are added to its command line (they override gunicorn.conf.py)."""
 
-    def __init__(self, site, **env):
+    def __init__(self, site, *gunicorn_args, **env):
         self.site = site
+        self.gunicorn_args = gunicorn_args
         self.env = env
         self.log_path = BENCH_DIR / f"server-{site.name}.log"
+        self.folder = ROOT
         self.process = None
+
+    def command(self):
+        return [str(ROOT / "balkanoscope" / "start.sh"), *self.gunicorn_args]
+
+    def environment(self):
+        return self.site.environment(**self.env)
+
+    def ready_url(self):
+        return self.site.base_url + "/healthz"
 
     def __enter__(self):
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [str(ROOT / "balkanoscope" / "start.sh")],
-                cwd=ROOT,
-                env=self.site.environment(**self.env),
-                stdout=log,
-                stderr=subprocess.STDOUT,
+                self.command(), cwd=self.folder, env=self.environment(), stdout=log, stderr=subprocess.STDOUT
             )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server stopped at start; see {self.log_path}")
             try:
-                if fetch(self.site.base_url + "/healthz")[0] == 200 and len(self.worker_pids()) > 0:
+                if fetch(self.ready_url())[0] == 200 and len(self.worker_pids()) > 0:
                     time.sleep(1)  # let every worker finish booting
                     return self
             except OSError:
@@ -201,6 +211,43 @@ class Server:
                 continue
             sizes.append(resident_pages * PAGE_SIZE / 1024 / 1024)
         return sizes
+
+
+class LeanServer(Server):
+    """The lean ceiling: a Django project with WhiteNoise alone (lean_settings.py) serving the
+    bench's static files, under gunicorn with `gunicorn_args` and nothing else."""
+
+    def __init__(self, port, *gunicorn_args):
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.port = port
+        self.gunicorn_args = gunicorn_args
+        self.log_path = BENCH_DIR / "server-lean.log"
+        self.folder = BENCH_DIR  # away from the site's gunicorn.conf.py, which gunicorn would load
+        self.process = None
+
+    def command(self):
+        bind = f"127.0.0.1:{self.port}"
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            bind,
+            *self.gunicorn_args,
+            "tests.bench.lean_wsgi:application",
+        ]
+
+    def environment(self):
+        inherited = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
+        return {
+            **inherited,
+            "PYTHONPATH": str(ROOT),
+            "DJANGO_SECRET_KEY": bench_secret_key(),
+            "STATIC_ROOT": str(STATIC_ROOT),
+        }
+
+    def ready_url(self):
+        return f"{self.base_url}/static/{CEILING_FILE}"
 
 
 def fetch(url, headers=None):
