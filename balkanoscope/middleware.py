@@ -54,7 +54,7 @@ def request_log_middleware(get_response):
             "status": response.status_code,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1),
         }
-        if response.status_code == 400 and has_disallowed_host(request):
+        if response.status_code == 400 and _has_disallowed_host(request):
             # Scanners probe with other Host headers all day: this line is the whole record.
             fields["reason"] = "disallowed_host"
         if settings.LOG_CLIENT_IP:
@@ -65,7 +65,7 @@ def request_log_middleware(get_response):
     return middleware
 
 
-def has_disallowed_host(request):
+def _has_disallowed_host(request):
     try:
         request.get_host()
     except DisallowedHost:

@@ -4,7 +4,7 @@ Correctness rests on the *content state* every key includes (settings.PAGE_CACHE
 stories/content_state.py): the content version, the next scheduled publish time and the release.
 This module knows only HTTP: keys, encodings, validators and headers.
 
-Which pages are cached is decided by URL name (settings.PAGE_CACHE_URL_NAMES); anything
+Views whose pages may be cached say so where they are defined, with @page_cacheable; anything
 else (admin, preview, health checks) passes through untouched.
 
 The middleware sits right after SecurityMiddleware, so a hit skips everything after it: the
@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode
 import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -30,7 +31,6 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 
-from balkanoscope.middleware import has_disallowed_host
 from balkanoscope.release import release_id
 
 # Query parameters that only tell analytics where a reader came from: the page is the same.
@@ -77,18 +77,21 @@ def normalized_query(query_string):
     return urlencode(sorted(pairs))
 
 
-def cacheable_url_name(path):
-    name = view_name(path)
-    return name if name in settings.PAGE_CACHE_URL_NAMES else None
+def page_cacheable(view):
+    """Mark a view whose pages the page cache may store and serve to every reader: public,
+    the same for everyone, changing only with the content state."""
+    view.page_cacheable = True
+    return view
 
 
 @lru_cache(maxsize=4096)
-def view_name(path):
-    """The URL name a path resolves to (memoised: this runs before every request)."""
+def is_cacheable(path):
+    """Whether the view a path resolves to is marked @page_cacheable (memoised: this runs
+    before every request)."""
     try:
-        return resolve(path).view_name
+        return getattr(resolve(path).func, "page_cacheable", False)
     except Resolver404:
-        return None
+        return False
 
 
 def has_session(request):
@@ -229,9 +232,11 @@ def page_cache_middleware(get_response):
     read_state = import_string(settings.PAGE_CACHE_CONTENT_STATE)
 
     def middleware(request):
-        if request.method not in ("GET", "HEAD") or cacheable_url_name(request.path_info) is None:
+        if request.method not in ("GET", "HEAD") or not is_cacheable(request.path_info):
             return get_response(request)
-        if has_disallowed_host(request):
+        try:
+            request.get_host()
+        except DisallowedHost:
             # Refused further in (CommonMiddleware): the same 400, with the same headers, as
             # for any other page, and never from the cache.
             return get_response(request)

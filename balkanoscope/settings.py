@@ -132,34 +132,11 @@ AXES_VERBOSE = False  # axes' own log lines carry usernames and addresses
 # Proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
 TRUSTED_PROXY_COUNT = env.integer("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0)
 # The page cache (balkanoscope/page_cache.py). Correct with per-process local-memory caches
-# too: every key includes a content version read from the database on each request.
+# too: every key includes a content version read from the database on each request. Which views
+# it may serve is said where they are defined, with @page_cacheable.
 PAGE_CACHE = env.boolean("PAGE_CACHE", default=not DEBUG)  # off while editing templates
 # Counts and lists derived from the content, cached per content version even when PAGE_CACHE is off.
 DATA_CACHE = env.boolean("DATA_CACHE", default=True)
-PAGE_CACHE_URL_NAMES = {
-    "stories:home",
-    "stories:list",
-    "stories:detail",
-    "stories:countries",
-    "stories:country",
-    "stories:country_theme",
-    "stories:themes",
-    "stories:theme",
-    "partners:list",
-    "partners:detail",
-    "partners:about",
-    "partners:page",
-    "stories:search",
-    "stories:feed",
-    "stories:feed_atom",
-    "stories:country_feed",
-    "stories:country_feed_atom",
-    "stories:theme_feed",
-    "stories:theme_feed_atom",
-    "sitemap",
-    "sitemap_section",
-    "robots_txt",
-}
 PAGE_CACHE_CONTENT_STATE = "stories.content_state.content_state"  # what every page cache key includes
 PAGE_CACHE_CONTENT_APPS = {"stories", "partners", "taggit"}  # any save or delete here outdates pages
 PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)

@@ -23,6 +23,7 @@ from django.views.static import serve
 
 from balkanoscope.health import database_failed
 from balkanoscope.links import absolute_reverse, path_prefix
+from balkanoscope.page_cache import page_cacheable
 from balkanoscope.page_numbers import page_number
 
 # Uploads are re-encoded images; nothing else is ever served from the media URL, so an
@@ -111,6 +112,7 @@ def lockout_seconds_left(request, credentials):
     return max(1, math.ceil((max(ends) - timezone.now()).total_seconds()))
 
 
+@page_cacheable
 @require_safe
 @cache_control(public=True, max_age=60 * 60)
 def robots_txt(request):
@@ -127,6 +129,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@page_cacheable
 @require_safe
 def sitemap_index(request, sitemaps):
     """The sitemap index, one entry per section page, with absolute URLs on SITE_URL
@@ -142,6 +145,7 @@ def sitemap_index(request, sitemaps):
     return render(request, "sitemaps/index.xml", {"sections": sections}, content_type="application/xml")
 
 
+@page_cacheable
 @require_safe
 def sitemap_section(request, section, sitemaps):
     # Django's view would read ?p=٢ or ?p=02 as page 2: one address per page, as on the lists.

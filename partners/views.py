@@ -2,11 +2,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from balkanoscope.page_cache import page_cacheable
 from partners.models import Page, Partner
 from partners.structured_data import organization
 from stories.sharing.metadata import page_meta, summarise
 
 
+@page_cacheable
 @require_safe
 def partner_list(request):
     return render(
@@ -16,6 +18,7 @@ def partner_list(request):
     )
 
 
+@page_cacheable
 @require_safe
 def partner_detail(request, slug):
     partner = get_object_or_404(Partner, slug=slug)
@@ -23,6 +26,7 @@ def partner_detail(request, slug):
     return render(request, "partners/partner_detail.html", {"partner": partner, "meta": meta})
 
 
+@page_cacheable
 @require_safe
 def about(request):
     page = get_object_or_404(Page, slug="about")
@@ -33,6 +37,7 @@ def about(request):
     )
 
 
+@page_cacheable
 @require_safe
 def page_detail(request, slug):
     if slug == "about":

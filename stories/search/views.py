@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from balkanoscope.page_cache import page_cacheable
 from stories.models import Country, Theme
 from stories.search import clean_query, load_results, query_terms, rank_stories, with_snippets
 from stories.sharing.metadata import page_meta
@@ -12,6 +13,7 @@ from stories.views.pagination import paginate
 from stories.views.vocabulary_counts import footnoted_countries
 
 
+@page_cacheable
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from balkanoscope.page_cache import page_cacheable
 from stories.models import Country, Story, Theme
 from stories.sharing.metadata import page_meta
 from stories.sharing.structured_data import website
@@ -12,6 +13,7 @@ from stories.views.country_map import map_tiles
 from stories.views.vocabulary_counts import footnoted_countries, with_story_counts
 
 
+@page_cacheable
 @require_safe
 def home(request):
     published = Story.objects.published()

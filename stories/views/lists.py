@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from balkanoscope.links import absolute_reverse, absolute_url
+from balkanoscope.page_cache import page_cacheable
 from stories.models import Story
 from stories.sharing.metadata import page_meta
 from stories.views.facets import facets, listing_path, vocabulary_counts
@@ -16,6 +17,7 @@ from stories.views.pagination import paginate
 from stories.views.vocabulary_counts import footnoted_countries
 
 
+@page_cacheable
 @require_safe
 def story_list(request):
     counts = vocabulary_counts(request)

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from balkanoscope.links import absolute_url
+from balkanoscope.page_cache import page_cacheable
 from stories import content_state
 from stories.models import Country, Story, StorySlug, Theme, WithdrawnAddress
 from stories.related import related_stories
@@ -14,6 +15,7 @@ from stories.sharing.metadata import story_meta
 from stories.views.vocabulary_counts import footnoted_countries
 
 
+@page_cacheable
 @require_safe
 def story_detail(request, slug):
     story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()

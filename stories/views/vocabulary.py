@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from balkanoscope.page_cache import page_cacheable
 from stories.feeds import CountryStoriesFeed, ThemeStoriesFeed
 from stories.models import Country, Story, Theme
 from stories.sharing.metadata import feed_links, page_meta, summarise
@@ -14,6 +15,7 @@ from stories.views.pagination import paginate, paginated_canonical_url
 from stories.views.vocabulary_counts import footnoted_countries, with_story_counts
 
 
+@page_cacheable
 @require_safe
 def country_list(request):
     countries = with_story_counts(request, Country, "country")
@@ -28,6 +30,7 @@ def country_list(request):
     )
 
 
+@page_cacheable
 @require_safe
 def theme_list(request):
     return render(
@@ -80,6 +83,7 @@ def find_by_slug(items, slug):
     raise Http404(_("There is no such page."))
 
 
+@page_cacheable
 @require_safe
 def country_detail(request, slug):
     return vocabulary_page(
@@ -87,6 +91,7 @@ def country_detail(request, slug):
     )
 
 
+@page_cacheable
 @require_safe
 def theme_detail(request, slug):
     return vocabulary_page(
@@ -94,6 +99,7 @@ def theme_detail(request, slug):
     )
 
 
+@page_cacheable
 @require_safe
 def country_theme(request, country, theme):
     """The stories of one country on one theme. Only combinations with stories exist: an empty
