@@ -2,14 +2,17 @@
 stories appear on time, editors and the admin are never cached, and conditional GET works."""
 
 import gzip
+import time
 from datetime import timedelta
 
 import brotli
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from balkanoscope.page_cache import preferred_encoding
+from balkanoscope import page_cache
+from balkanoscope.page_cache import CachedPage, HotPages, preferred_encoding
 from partners.models import Page
 from stories.models import Story
 from tests.factories import make_contributor, make_country, make_page, make_partner, make_story, make_theme, make_user
@@ -371,3 +374,16 @@ def test_pages_render_from_the_database_when_the_cache_backend_is_down(client, c
     }
     assert "Water for Bor" in text(client, "/")
     assert "Water for Bor" in text(client, content["story"].get_absolute_url())
+
+
+def test_hot_pages_keep_the_newest_pages_until_their_cache_entries_expire(monkeypatch):
+    hot = HotPages(size=2)
+    page = CachedPage.variants(HttpResponse(b"<p>A page</p>"))[None]
+    for key in ("first", "second", "third"):
+        hot.put(key, page, timeout=60)
+    assert hot.get("first") is None
+    assert hot.get("third").stored_response.content == b"<p>A page</p>"
+    assert hot.get("second") is not hot.get("second")  # a fresh response for every hit
+    later = time.monotonic() + 61
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    assert hot.get("third") is None
