@@ -181,7 +181,7 @@ def test_a_story_file_keeps_its_structure_tags_and_demo_note(seeded, client):
     assert set(story.tags.names()) == {"water", "farming", "cross-border", "demo"}
     assert list(story.contributors.values_list("name", flat=True)) == ["Blerina Çela", "Vuk Radonjić"]
     home = rendered(client, "/")
-    assert texts(home.cssselect(".home-featured .story-card__title a")) == [story.title]
+    assert texts(home.cssselect(".home-featured .story-lead__title a")) == [story.title]
 
 
 def test_partner_demo_files_render_the_partners_and_the_about_page(seeded, client):
