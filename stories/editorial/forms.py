@@ -9,12 +9,17 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from stories.editorial.checklist import CARD_TITLE_MAX, SUMMARY_MAX, SUMMARY_MIN
 from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
 from stories.models import CONSENT_FIELDS as CONSENT_RECORD_FIELDS
 from stories.models import Country, Story, StoryImage, Theme, unique_slug
 from stories.text import slugify_transliterated
+
+# Where a section goes on the story screen (see editor_layout.py): the sticky bar at the top,
+# the writing column, or the side column of folded sections.
+BAR, MAIN, SIDE = "bar", "main", "side"
 
 
 @dataclass(frozen=True)
@@ -26,33 +31,46 @@ class StoryFormSection:
     fields: tuple[str, ...] = ()
     read_only: tuple[str, ...] = ()
     description: str = ""
+    key: str = ""  # names the section's summary line and its CSS class
+    placement: str = SIDE
 
 
-CONTENT_SECTION = StoryFormSection(
-    _("Content"), ("title", "slug", "subtitle", "summary", "body", "language", "content_warning")
-)
+STATUS_SECTION = StoryFormSection(_("Status"), ("status",), ("publication_state",), key="status", placement=BAR)
+CONTENT_SECTION = StoryFormSection(_("Story"), ("title", "subtitle", "summary", "body"), key="content", placement=MAIN)
 CONSENT_SECTION = StoryFormSection(
     _("Consent (editors only)"),
     CONSENT_RECORD_FIELDS,
     read_only=("consent_history",),
     description=_("A story cannot be published until the storyteller's consent is recorded."),
+    key="consent",
 )
 
-# The story screen, top to bottom. The form's Meta.fields and the admin's fieldsets and
-# read-only fields are all made from this list, so a field is added in one place.
+# The story screen: the bar, the writing column, then the side column top to bottom. The
+# form's Meta.fields and the admin's fieldsets and read-only fields are all made from this
+# list, so a field is added in one place.
 STORY_FORM_SECTIONS = [
-    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_links")),
+    STATUS_SECTION,
     CONTENT_SECTION,
-    StoryFormSection(_("Image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit")),
-    StoryFormSection(_("Classification"), ("countries", "themes", "tags")),
-    StoryFormSection(_("Storyteller"), ("storyteller_name", "is_storyteller_anonymous", "location", "contributors")),
     StoryFormSection(
-        _("Publishing"),
-        ("status", "published_at", "is_featured"),
-        read_only=("reading_time", "created_at", "updated_at"),
+        _("Schedule and preview"),
+        ("published_at", "is_featured"),
+        read_only=("last_changed", "preview_links", "reading_time", "created_at", "updated_at"),
+        key="publishing",
     ),
     CONSENT_SECTION,
-    StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override")),
+    StoryFormSection(
+        _("Countries, themes and keywords"), ("countries", "themes", "tags", "content_warning"), key="classification"
+    ),
+    StoryFormSection(
+        _("Storyteller"),
+        ("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
+        key="storyteller",
+    ),
+    StoryFormSection(
+        _("Hero image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"), key="image"
+    ),
+    StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override"), key="sharing"),
+    StoryFormSection(_("Address and language"), ("slug", "language"), key="address"),
 ]
 CONSENT_FIELDS = list(CONSENT_RECORD_FIELDS)
 
@@ -107,6 +125,7 @@ class StoryAdminForm(forms.ModelForm):
             "consent_form": ConsentFormInput,
             "consent_given_on": forms.DateInput(attrs={"type": "date"}),
             "consent_review_on": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -121,11 +140,27 @@ class StoryAdminForm(forms.ModelForm):
         if status is not None and not can_publish(self.editor_user):
             status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
             status.help_text = _("Set it to “In review” when the story is ready for an editor.")
-        for name, limit in (("seo_title", 60), ("seo_description", 160)):
+        of_limit = gettext("%(count)s of %(limit)s characters")
+        counters = {
+            "title": (CARD_TITLE_MAX, 0, of_limit),
+            "summary": (
+                SUMMARY_MAX,
+                SUMMARY_MIN,
+                gettext("%(count)s characters; %(min)s to %(limit)s suit story cards"),
+            ),
+            "seo_title": (60, 0, of_limit),
+            "seo_description": (160, 0, of_limit),
+        }
+        for name, (limit, minimum, template) in counters.items():
             if name in self.fields:
                 self.fields[name].widget.attrs.update(
-                    {"data-char-limit": limit, "data-char-template": gettext("%(count)s of %(limit)s characters")}
+                    {"data-char-limit": limit, "data-char-min": minimum, "data-char-template": template}
                 )
+        if "published_at" in self.fields and hasattr(self.fields["published_at"].widget, "widgets"):
+            # The admin's split widget labels its two boxes with bare text, which no reader ties to them.
+            date_box, time_box = self.fields["published_at"].widget.widgets
+            date_box.attrs["aria-label"] = gettext("Publish date")
+            time_box.attrs["aria-label"] = gettext("Publish time of day")
         if "consent_form" in self.fields and self.instance.pk:
             self.fields["consent_form"].widget.download_url = reverse(
                 "admin:stories_story_consent_form", args=[self.instance.pk]

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.consent_admin import ConsentAdminMixin
+from stories.editorial.drafts import session_status
+from stories.editorial.editor_layout import story_editor_context
 from stories.editorial.forms import (
     CONSENT_FIELDS,
     CONSENT_SECTION,
@@ -118,8 +120,13 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
     list_per_page = 50
 
     class Media:
-        css = {"all": ["css/admin.css"]}
-        js = [forms.Script("js/admin/char-counter.js", defer=True)]
+        css = {"all": ["css/admin.css", "css/story-editor.css"]}
+        js = [
+            forms.Script("js/admin/char-counter.js", defer=True),
+            forms.Script("js/admin/story-editor.js", defer=True),
+            forms.Script("js/admin/story-draft.js", defer=True),
+            forms.Script("js/admin/autocomplete-a11y.js", defer=True),
+        ]
 
     # Roles ---------------------------------------------------------------
 
@@ -252,6 +259,14 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
                 transaction.on_commit(gallery_image.delete_files)
 
     # Change form ------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(story_editor_context(request, context["adminform"], obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        session = path("session/", session_status, name="stories_story_session")  # answers logged-out browsers too
+        return [session, *super().get_urls()]
 
     def view_on_site(self, story):
         return story.get_absolute_url() if story.is_public else None
