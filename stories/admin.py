@@ -26,7 +26,8 @@ class ThemeAdmin(VocabularyAdmin):
 
 @admin.register(Contributor)
 class ContributorAdmin(HistoryAdmin):
-    list_display = ["name", "role", "slug"]
+    list_display = ["name", "role", "slug", "user"]
     list_filter = ["role"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]  # the login that writes under this byline

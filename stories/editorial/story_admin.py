@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
+from stories.editorial.bylines import default_bylines
 from stories.editorial.consent_admin import ConsentAdminMixin
 from stories.editorial.drafts import session_status
 from stories.editorial.editor_layout import story_editor_context
@@ -196,6 +197,9 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
                 options["description"] = section.description
             fieldsets.append((section.title, options))
         return fieldsets
+
+    def get_changeform_initial_data(self, request):
+        return {"contributors": default_bylines(request.user), **super().get_changeform_initial_data(request)}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
