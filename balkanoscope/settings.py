@@ -217,6 +217,18 @@ PREVIEW_MEDIA_MAX_AGE = 60 * 60
 STORY_MEDIA_MAX_AGE = env.integer("STORY_MEDIA_MAX_AGE", 300, minimum=0)
 # Archives of material published elsewhere may have no consent record to enter.
 STORY_PUBLISH_WITHOUT_CONSENT = env.boolean("STORY_PUBLISH_WITHOUT_CONSENT", default=False)
+# E-mails about hand-overs (sent for review, sent back, published): stories/editorial/notifications.py.
+NEWSROOM_EMAIL_NOTIFICATIONS = env.boolean("NEWSROOM_EMAIL_NOTIFICATIONS", default=False)
+EMAIL_BACKEND = env.text(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.text("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("DJANGO_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.text("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.text("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("DJANGO_EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.text("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Security: the deployment checklist, on by default outside DEBUG.
 HTTPS = env.boolean("DJANGO_HTTPS", default=not DEBUG)

@@ -8,10 +8,14 @@ sorts the admin's fieldsets into them and writes the summary lines.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 
+from stories.editorial.drafts import draft_settings
 from stories.editorial.forms import BAR, MAIN, SIDE, STORY_FORM_SECTIONS, StoryFormSection
+from stories.editorial.review import conversation, open_return_note
+from stories.editorial.roles import can_publish
 
 RELATED_FIELDS = ("countries", "themes", "tags", "contributors")
 
@@ -148,8 +152,16 @@ def editor_layout(adminform):
 
 
 def story_editor_context(request, adminform, story):
-    """The template context of the story screen: its layout, and what the browser scripts need
-    to keep a local draft (stories/editorial/drafts.py, static/js/admin/story-draft.js)."""
-    from stories.editorial.drafts import draft_settings
-
-    return {"story_editor": editor_layout(adminform), "story_draft": draft_settings(request, story)}
+    """The template context of the story screen: its layout, what the browser scripts need to
+    keep a local draft (drafts.py, static/js/admin/story-draft.js), and the review conversation."""
+    handovers = conversation(story)
+    in_review = story is not None and story.status == story.Status.REVIEW
+    return {
+        "story_editor": editor_layout(adminform),
+        "story_draft": draft_settings(request, story),
+        "story_handovers": handovers,
+        "story_return_note": open_return_note(handovers),
+        "story_send_back_url": (
+            reverse("admin:stories_story_send_back", args=[story.pk]) if in_review and can_publish(request.user) else ""
+        ),
+    }

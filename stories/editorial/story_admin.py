@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from stories.editorial.admin_base import EditorialAdmin
 from stories.editorial.bylines import default_bylines
 from stories.editorial.consent_admin import ConsentAdminMixin
-from stories.editorial.drafts import session_status
 from stories.editorial.editor_layout import story_editor_context
 from stories.editorial.forms import (
     CONSENT_FIELDS,
@@ -24,6 +23,7 @@ from stories.editorial.forms import (
     StoryAdminForm,
     StoryImageForm,
 )
+from stories.editorial.newsroom_urls import newsroom_urls
 from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.story_actions import StoryActionsMixin
@@ -269,8 +269,7 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
-        session = path("session/", session_status, name="stories_story_session")  # answers logged-out browsers too
-        return [session, *super().get_urls()]
+        return [*newsroom_urls(self), *super().get_urls()]
 
     def view_on_site(self, story):
         return story.get_absolute_url() if story.is_public else None

@@ -4,6 +4,7 @@ from stories.models.consent import CONSENT_FIELDS, ConsentRecordChange, consent_
 from stories.models.content_version import ContentVersion
 from stories.models.contributor import Contributor
 from stories.models.gallery import StoryImage, gallery_image_path
+from stories.models.handover import StoryHandover
 from stories.models.preview_link import PreviewLink
 from stories.models.querysets import StoryQuerySet
 from stories.models.search_document import SqliteFullTextEntry, StorySearchDocument
@@ -32,6 +33,7 @@ __all__ = [
     "Country",
     "SqliteFullTextEntry",
     "Story",
+    "StoryHandover",
     "StoryImage",
     "StoryQuerySet",
     "StorySearchDocument",
