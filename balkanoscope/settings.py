@@ -32,7 +32,7 @@ SITE_NAME = "Balkanoscope"
 ADMIN_URL = env.url_path("ADMIN_URL", "admin/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "stories.editorial.admin_apps.NewsroomAdminConfig",  # Django's admin, with the newsroom dashboard as home
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -3,7 +3,7 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.newsroom_browser"]
 
 # No deadline anywhere: on a shared 2-core machine a slow example is the neighbours, not a bug.
 # Under CI every run tries the same examples (derandomize) and a failure prints its blob, which

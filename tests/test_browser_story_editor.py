@@ -1,49 +1,16 @@
 """The story screen as a writing tool, in a real browser: Save and status always in sight,
 word count while typing, and nothing typed lost to a closed tab or an ended session."""
 
-import importlib
-
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from stories.models import Story
-from tests.factories import make_country, make_story, make_theme, make_user
+from tests.factories import make_country, make_story, make_theme
+from tests.newsroom_browser import change_url, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
 LONG_BODY = "".join(f"<p>Paragraph {n}: the river rose again and the village waited.</p>" for n in range(60))
-
-
-@pytest.fixture
-def roles():
-    # Transactional tests start from empty tables: make the roles as the migration does.
-    importlib.import_module("stories.migrations.0003_create_editor_and_contributor_roles").create_roles(apps, None)
-
-
-@pytest.fixture
-def editor(roles):
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)], password=PASSWORD)
-
-
-@pytest.fixture
-def contributor(roles):
-    return make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)], password=PASSWORD)
-
-
-def log_in(page, user, next_url="/admin/"):
-    page.goto(f"/admin/login/?next={next_url}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-
-
-def change_url(story):
-    return f"/admin/stories/story/{story.pk}/change/"
 
 
 def in_viewport(page, selector):
