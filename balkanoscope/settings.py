@@ -217,6 +217,8 @@ PREVIEW_MEDIA_MAX_AGE = 60 * 60
 STORY_MEDIA_MAX_AGE = env.integer("STORY_MEDIA_MAX_AGE", 300, minimum=0)
 # Archives of material published elsewhere may have no consent record to enter.
 STORY_PUBLISH_WITHOUT_CONSENT = env.boolean("STORY_PUBLISH_WITHOUT_CONSENT", default=False)
+# Themes whose stories should be considered for a content warning (theme slugs; the checklist warns).
+STORY_SENSITIVE_THEMES = env.comma_list("STORY_SENSITIVE_THEMES", ["post-war", "crime"])
 # E-mails about hand-overs (sent for review, sent back, published): stories/editorial/notifications.py.
 NEWSROOM_EMAIL_NOTIFICATIONS = env.boolean("NEWSROOM_EMAIL_NOTIFICATIONS", default=False)
 EMAIL_BACKEND = env.text(

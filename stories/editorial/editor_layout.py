@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 
+from stories.editorial.checklist_views import checklist_context
 from stories.editorial.drafts import draft_settings
 from stories.editorial.forms import BAR, MAIN, SIDE, STORY_FORM_SECTIONS, StoryFormSection
 from stories.editorial.review import conversation, open_return_note
@@ -161,6 +162,12 @@ def story_editor_context(request, adminform, story):
         "story_draft": draft_settings(request, story),
         "story_handovers": handovers,
         "story_return_note": open_return_note(handovers),
+        **checklist_context(request, story),
+        "story_checklist_url": (
+            reverse("admin:stories_story_checklist", args=[story.pk])
+            if story is not None and story.pk
+            else reverse("admin:stories_story_checklist")
+        ),
         "story_send_back_url": (
             reverse("admin:stories_story_send_back", args=[story.pk]) if in_review and can_publish(request.user) else ""
         ),

@@ -9,7 +9,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from stories.editorial.checklist import CARD_TITLE_MAX, SUMMARY_MAX, SUMMARY_MIN
+from stories.editorial.checklist import (
+    CARD_TITLE_MAX,
+    SUMMARY_MAX,
+    SUMMARY_MIN,
+    StoryDraft,
+    anonymity_leaks,
+    anonymity_message,
+)
 from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
@@ -202,6 +209,7 @@ class StoryAdminForm(forms.ModelForm):
         if not can_publish(self.editor_user):
             self.add_error("status", _("Only editors can publish or schedule a story."))
             return
+        self._check_anonymity(cleaned)
         was_published = self.instance.pk and self.initial.get("status") == Story.Status.PUBLISHED
         has_consent = cleaned.get("has_consent", self.instance.has_consent)
         if not was_published and not has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT:
@@ -213,6 +221,21 @@ class StoryAdminForm(forms.ModelForm):
                     "tick “consent given” and fill in the date and how it was given."
                 ),
             )
+
+    def _check_anonymity(self, cleaned):
+        """An anonymous storyteller's name never goes out: not in the text, not in the hero
+        image's caption or alt text (the gallery's are checked by GalleryFormSet)."""
+        draft = StoryDraft(
+            **{
+                name: cleaned.get(name, "")
+                for name in ("title", "subtitle", "summary", "body", "hero_image_caption", "hero_image_alt")
+            },
+            is_storyteller_anonymous=cleaned.get("is_storyteller_anonymous", False),
+            storyteller_name=cleaned.get("storyteller_name", ""),
+        )
+        leaks = anonymity_leaks(draft)
+        if leaks:
+            self.add_error("storyteller_name", anonymity_message(draft.storyteller_name, leaks))
 
     def _check_not_saved_by_someone_else(self, cleaned):
         if not self.instance.pk:

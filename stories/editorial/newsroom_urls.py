@@ -4,6 +4,7 @@ from functools import partial
 
 from django.urls import path
 
+from stories.editorial.checklist_views import checklist_view
 from stories.editorial.drafts import session_status
 from stories.editorial.review_views import send_back_view
 
@@ -13,6 +14,14 @@ def newsroom_urls(model_admin):
     return [
         # Not behind admin_view: it answers logged-out browsers too, which is how they learn it.
         path("session/", session_status, name="stories_story_session"),
+        path(
+            "checklist/", admin_view(partial(checklist_view, model_admin=model_admin)), name="stories_story_checklist"
+        ),
+        path(
+            "<path:object_id>/checklist/",
+            admin_view(partial(checklist_view, model_admin=model_admin)),
+            name="stories_story_checklist",
+        ),
         path(
             "<path:object_id>/send-back/",
             admin_view(partial(send_back_view, model_admin=model_admin)),

@@ -23,6 +23,7 @@ from stories.editorial.forms import (
     StoryAdminForm,
     StoryImageForm,
 )
+from stories.editorial.gallery_formset import GalleryFormSet
 from stories.editorial.newsroom_urls import newsroom_urls
 from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
@@ -41,6 +42,7 @@ KEPT_ON_RESTORE = ["status", "published_at", "is_featured", "slug"]
 class StoryImageInline(admin.StackedInline):
     model = StoryImage
     form = StoryImageForm
+    formset = GalleryFormSet
     extra = 1
     fields = ["thumbnail", "image", "alt", "caption", "credit", "sort_order"]
     readonly_fields = ["thumbnail"]
@@ -126,6 +128,7 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
             forms.Script("js/admin/char-counter.js", defer=True),
             forms.Script("js/admin/story-editor.js", defer=True),
             forms.Script("js/admin/story-draft.js", defer=True),
+            forms.Script("js/admin/story-checklist.js", defer=True),
             forms.Script("js/admin/autocomplete-a11y.js", defer=True),
         ]
 
