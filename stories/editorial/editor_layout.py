@@ -17,6 +17,7 @@ from stories.editorial.drafts import draft_settings
 from stories.editorial.forms import BAR, MAIN, SIDE, STORY_FORM_SECTIONS, StoryFormSection
 from stories.editorial.review import conversation, open_return_note
 from stories.editorial.roles import can_publish
+from stories.editorial.share_preview import share_preview_context
 
 RELATED_FIELDS = ("countries", "themes", "tags", "contributors")
 
@@ -163,6 +164,7 @@ def story_editor_context(request, adminform, story):
         "story_handovers": handovers,
         "story_return_note": open_return_note(handovers),
         **checklist_context(request, story),
+        **share_preview_context(story),
         "story_checklist_url": (
             reverse("admin:stories_story_checklist", args=[story.pk])
             if story is not None and story.pk

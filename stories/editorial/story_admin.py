@@ -129,6 +129,7 @@ class StoryAdmin(ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin
             forms.Script("js/admin/story-editor.js", defer=True),
             forms.Script("js/admin/story-draft.js", defer=True),
             forms.Script("js/admin/story-checklist.js", defer=True),
+            forms.Script("js/admin/share-preview.js", defer=True),
             forms.Script("js/admin/autocomplete-a11y.js", defer=True),
         ]
 
