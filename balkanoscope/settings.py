@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "balkanoscope.middleware.DatabaseUnavailableMiddleware",
     # After the security headers, static files and the database check, before sessions: a
     # cached page costs one primary-key query and a cache lookup. See balkanoscope/page_cache.py.
+    # Outside the page cache, so a cached page counts too: story views per day, nothing about
+    # the reader (stories/readership/counter.py).
+    "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

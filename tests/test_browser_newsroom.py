@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from stories.editorial.review import send_back
-from stories.models import Story, StoryHandover
+from stories.models import DailyReferrerViews, DailyStoryViews, Story, StoryHandover
 from tests.browser import axe_violations
 from tests.factories import make_story
 from tests.newsroom_browser import log_in
@@ -68,4 +68,17 @@ def test_the_dashboard_has_no_accessibility_violations(page, request, role, edit
     make_story("No picture")
     send_back(sent_for_review("Returned", contributor, 4), editor, "A note.")
     log_in(page, request.getfixturevalue(role))
+    assert axe_violations(page) == []
+
+
+def test_the_readership_page_has_no_accessibility_violations(page, editor):
+    story = make_story("Read often", countries=["Serbia"], themes=["Poverty"])
+    for days_ago in range(10):
+        DailyStoryViews.objects.create(
+            story=story, viewed_on=timezone.localdate() - timedelta(days=days_ago), views=10 + days_ago
+        )
+    DailyReferrerViews.objects.create(domain="news.example.org", viewed_on=timezone.localdate(), views=4)
+    log_in(page, editor, "/admin/readership/")
+    expect(page.locator(".readership-chart rect")).to_have_count(30)
+    page.locator(".readership__numbers summary").click()
     assert axe_violations(page) == []

@@ -7,6 +7,7 @@ from stories.models.gallery import StoryImage, gallery_image_path
 from stories.models.handover import StoryHandover
 from stories.models.preview_link import PreviewLink
 from stories.models.querysets import StoryQuerySet
+from stories.models.readership import DailyReferrerViews, DailyStoryViews
 from stories.models.search_document import SqliteFullTextEntry, StorySearchDocument
 from stories.models.slugs import unique_slug
 from stories.models.story import (
@@ -31,6 +32,8 @@ __all__ = [
     "ContentVersion",
     "Contributor",
     "Country",
+    "DailyReferrerViews",
+    "DailyStoryViews",
     "SqliteFullTextEntry",
     "Story",
     "StoryHandover",

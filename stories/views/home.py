@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from stories.models import Country, Story, Theme
+from stories.readership.reports import most_read_links
 from stories.sharing.metadata import page_meta
 from stories.sharing.structured_data import website
 from stories.views.vocabulary_counts import footnoted_countries, with_story_counts
@@ -33,6 +34,7 @@ def home(request):
                 countries=countries, stories=[featured, *latest] if featured else []
             ),
             "themes": with_story_counts(request, Theme, "theme"),
+            "most_read": most_read_links(request),
             "meta": page_meta(request, structured_data=[website(get_language())]),
         },
     )
