@@ -14,6 +14,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 
+from stories.editorial.notifications import notify_handover
 from stories.models import Story, StoryHandover
 
 Status, Kind = Story.Status, StoryHandover.Kind
@@ -50,8 +51,6 @@ def record_handover(sender, instance, raw=False, **kwargs):
     if kind is None or instance.updated_by_id is None:
         return
     handover = StoryHandover.objects.create(story=instance, kind=kind, made_by_id=instance.updated_by_id, note=note)
-    from stories.editorial.notifications import notify_handover
-
     transaction.on_commit(partial(notify_handover, handover.pk))
 
 
