@@ -145,3 +145,12 @@ def test_title_and_summary_have_card_length_counters(client, editor):
     assert page.cssselect("#id_title")[0].get("data-char-limit") == "70"
     summary = page.cssselect("#id_summary")[0]
     assert (summary.get("data-char-min"), summary.get("data-char-limit")) == ("50", "200")
+
+
+def test_the_consent_summary_names_the_review_date(client, editor):
+    story = make_story(
+        "Review", has_consent=True, consent_given_on=date(2026, 11, 12), consent_review_on=date(2027, 11, 1)
+    )
+    assert summaries(story_page(client, editor, story))["Consent (editors only)"] == (
+        "Consent: recorded 12 Nov · review by 1 Nov 2027"
+    )

@@ -67,8 +67,13 @@ def consent_summary(values):
     if not values.has_consent:
         return gettext("Consent: not recorded")
     if values.consent_given_on:
-        return gettext("Consent: recorded %(date)s") % {"date": formats.date_format(values.consent_given_on, "j M")}
-    return gettext("Consent: recorded, no date")
+        text = gettext("Consent: recorded %(date)s") % {"date": formats.date_format(values.consent_given_on, "j M")}
+    else:
+        text = gettext("Consent: recorded, no date")
+    review_on = getattr(values.story, "consent_review_on", None)
+    if review_on:
+        text += " · " + gettext("review by %(date)s") % {"date": formats.date_format(review_on, "j M Y")}
+    return text
 
 
 def classification_summary(values):

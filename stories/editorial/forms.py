@@ -133,6 +133,7 @@ class StoryAdminForm(forms.ModelForm):
             "consent_given_on": forms.DateInput(attrs={"type": "date"}),
             "consent_review_on": forms.DateInput(attrs={"type": "date"}),
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "consent_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
