@@ -42,11 +42,12 @@ def readership_middleware(get_response):
         response = get_response(request)
         if response.status_code == 200 and is_reader_request(request):
             slug = story_slug(request)
-            if slug and counter.count_view(
+            may_be_due = slug and counter.count_view(
                 slug,
                 user_agent=request.headers.get("User-Agent", ""),
                 referrer=request.headers.get("Referer", ""),
-            ):
+            )
+            if may_be_due:
                 _after_response.flush = counter.is_flush_due()
         return response
 
