@@ -33,7 +33,7 @@ SITE_NAME = "Balkanoscope"
 ADMIN_URL = env.url_path("ADMIN_URL", "admin/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "stories.editorial.admin_apps.NewsroomAdminConfig",  # Django's admin, with the newsroom dashboard as home
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,7 +54,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after the HTTPS redirect and HSTS: a cached page costs a primary-key query and a
     # cache lookup, and carries the CSP, Permissions-Policy and frame headers stored with it.
-    # See balkanoscope/page_cache.py.
+    # See balkanoscope/page_cache.py. Readership counts outside it, so a cached page counts too:
+    # story views per day, nothing about the reader (stories/readership/counter.py).
+    "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -199,6 +201,20 @@ PREVIEW_MEDIA_MAX_AGE = 60 * 60
 STORY_MEDIA_MAX_AGE = env.integer("STORY_MEDIA_MAX_AGE", 300, minimum=0)
 # Archives of material published elsewhere may have no consent record to enter.
 STORY_PUBLISH_WITHOUT_CONSENT = env.boolean("STORY_PUBLISH_WITHOUT_CONSENT", default=False)
+# Themes whose stories should be considered for a content warning (theme slugs; the checklist warns).
+STORY_SENSITIVE_THEMES = env.comma_list("STORY_SENSITIVE_THEMES", ["post-war", "crime"])
+# E-mails about hand-overs (sent for review, sent back, published): stories/editorial/notifications.py.
+NEWSROOM_EMAIL_NOTIFICATIONS = env.boolean("NEWSROOM_EMAIL_NOTIFICATIONS", default=False)
+EMAIL_BACKEND = env.text(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.text("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("DJANGO_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.text("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.text("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("DJANGO_EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.text("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Security: the deployment checklist, on by default outside DEBUG.
 HTTPS = env.boolean("DJANGO_HTTPS", default=not DEBUG)

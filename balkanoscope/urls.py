@@ -10,7 +10,7 @@ from stories.sitemaps import CountrySitemap, CountryThemeSitemap, MainPagesSitem
 
 admin.site.site_header = _("Balkanoscope editorial")
 admin.site.site_title = _("Balkanoscope admin")
-admin.site.index_title = _("Stories, countries, themes and partners")
+admin.site.index_title = _("Newsroom")
 
 # The URLconf is where the apps meet: the only module of the project package that imports them.
 SITEMAPS = {

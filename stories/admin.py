@@ -27,7 +27,8 @@ class ThemeAdmin(VocabularyAdmin):
 
 @admin.register(Contributor)
 class ContributorAdmin(SlugPreviewAdmin, HistoryAdmin):
-    list_display = ["name", "role", "slug"]
+    list_display = ["name", "role", "slug", "user"]
     list_filter = ["role"]
     search_fields = ["name", "bio"]
     slug_from = "name"
+    autocomplete_fields = ["user"]  # the login that writes under this byline

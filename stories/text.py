@@ -60,7 +60,10 @@ def slugify_transliterated(value: str, max_length: int = 200) -> str:
     return cut[:max_length].rstrip("-")
 
 
-def reading_time_minutes(html: str, words_per_minute: int = 200) -> int:
+WORDS_PER_MINUTE = 200  # the story screen counts with the same pace while the editor types
+
+
+def reading_time_minutes(html: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """Return the minutes needed to read `html`, rounded up, at least 1."""
     words = len(html_to_text(html).split())
     return max(1, math.ceil(words / words_per_minute))

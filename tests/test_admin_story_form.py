@@ -12,14 +12,21 @@ from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
-STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_links"]})
-IMAGE = ("Image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
-CLASSIFICATION = ("Classification", {"fields": ["countries", "themes", "tags"]})
-STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
+CONTENT = ["title", "subtitle", "summary", "body"]
+STATUS = ("Status", {"fields": ["status", "publication_state"]})
 PUBLISHING = (
-    "Publishing",
-    {"fields": ["status", "published_at", "is_featured", "reading_time", "created_at", "updated_at"]},
+    "Schedule and preview",
+    {
+        "fields": [
+            "published_at",
+            "is_featured",
+            "last_changed",
+            "preview_links",
+            "reading_time",
+            "created_at",
+            "updated_at",
+        ]
+    },
 )
 CONSENT = (
     "Consent (editors only)",
@@ -36,7 +43,11 @@ CONSENT = (
         "description": "A story cannot be published until the storyteller's consent is recorded.",
     },
 )
+CLASSIFICATION = ("Countries, themes and keywords", {"fields": ["countries", "themes", "tags", "content_warning"]})
+STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
+IMAGE = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
 SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
+ADDRESS = ("Address and language", {"fields": ["slug", "language"]})
 ALWAYS_READ_ONLY = [
     *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links"),
     *("body_as_published", "consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
@@ -70,14 +81,15 @@ def test_editor_sees_every_section_with_consent_before_seo(client, existing):
     story = make_story("Bor") if existing else None
     fieldsets, read_only, form_fields = admin_form(client, editor, story)
     assert fieldsets == [
-        STATE,
-        ("Content", {"fields": [*CONTENT, "opened_edit_token"]}),
-        IMAGE,
-        CLASSIFICATION,
-        STORYTELLER,
+        STATUS,
+        ("Story", {"fields": [*CONTENT, "opened_edit_token"]}),
         PUBLISHING,
         CONSENT,
+        CLASSIFICATION,
+        STORYTELLER,
+        IMAGE,
         SEO,
+        ADDRESS,
     ]
     assert sorted(read_only) == sorted(ALWAYS_READ_ONLY)
     assert form_fields == edited_fields(fieldsets, read_only)
@@ -87,13 +99,14 @@ def test_contributor_gets_no_consent_section_and_cannot_set_editor_only_fields(c
     contributor = make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
     fieldsets, read_only, form_fields = admin_form(client, contributor)
     assert fieldsets == [
-        STATE,
-        ("Content", {"fields": [*CONTENT, "opened_edit_token"]}),
-        IMAGE,
+        STATUS,
+        ("Story", {"fields": [*CONTENT, "opened_edit_token"]}),
+        PUBLISHING,
         CLASSIFICATION,
         STORYTELLER,
-        PUBLISHING,
+        IMAGE,
         SEO,
+        ADDRESS,
     ]
     assert sorted(read_only) == sorted([*ALWAYS_READ_ONLY, "published_at", "is_featured"])
     assert form_fields == edited_fields(fieldsets, read_only)
@@ -105,7 +118,7 @@ def test_a_story_the_user_may_only_view_has_no_edit_token(client):
     fieldsets, _, _ = admin_form(client, contributor, story)
     # Read-only, the body is shown as readers see it, not as HTML source.
     assert fieldsets[1] == (
-        "Content",
+        "Story",
         {"fields": [name if name != "body" else "body_as_published" for name in CONTENT]},
     )
 
@@ -122,5 +135,6 @@ def test_the_form_on_its_own_edits_every_section_field():
             "is_featured",
             *(name for name in CONSENT[1]["fields"] if name != "consent_history"),
             *SEO[1]["fields"],
+            *ADDRESS[1]["fields"],
         ]
     )

@@ -41,14 +41,18 @@ def test_editor_writes_a_story_with_the_rich_text_editor_previews_and_publishes_
     page.keyboard.type("The well ran dry in July. ")
     page.keyboard.press("Control+b")
     page.keyboard.type("Nobody came.")
+    page.click("summary:has-text('Countries, themes and keywords')")  # the side sections start folded
     page.check(f"input[name=countries][value='{serbia.pk}']")
     page.check(f"input[name=themes][value='{poverty.pk}']")
+    page.click("summary:has-text('Hero image')")
     page.set_input_files("#id_hero_image", str(photo))
     page.fill("#id_hero_image_alt", "A dry stone well")
+    page.click("summary:has-text('Consent')")
     page.check("#id_has_consent")
+    page.click("summary:has-text('SEO and sharing')")
     page.fill("#id_seo_title", "Kumanovo's well")
-    assert "15 of 60" in page.locator(".char-counter").first.text_content()
-    page.click("input[name=_continue]")
+    assert "15 of 60" in page.locator(".field-seo_title .char-counter").text_content()
+    page.click(".story-bar input[name=_continue]")
 
     preview_link = page.locator(".object-tools a", has_text="Preview")
     preview_link.wait_for()
@@ -65,7 +69,7 @@ def test_editor_writes_a_story_with_the_rich_text_editor_previews_and_publishes_
 
     page.goto(change_url)
     page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    page.click(".story-bar input[name=_save]")
     page.wait_for_selector("#changelist")
 
     page.goto(story.get_absolute_url())

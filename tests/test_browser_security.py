@@ -91,6 +91,7 @@ def test_admin_story_forms_work_without_csp_violations(watched_page, story):
     editor_area.click()
     watched_page.keyboard.type(" Typed under the policy.")
     assert "Typed under the policy." in editor_area.inner_text()
+    watched_page.click("summary:has-text('SEO and sharing')")  # side sections start folded
     assert watched_page.locator("#id_seo_title").is_visible()
 
     watched_page.goto(reverse("admin:stories_story_add"))

@@ -206,10 +206,15 @@ def test_editor_schedules_a_story_for_later(editor_client, client):
 
 
 def test_editor_actions_publish_unpublish_feature_and_unfeature(editor_client, client):
-    ready = make_story("Ready", status=Story.Status.REVIEW, has_consent=True)
-    no_consent = make_story("No consent", status=Story.Status.REVIEW)
-    response = run_action(editor_client, "publish", ready, no_consent)
-    assert b"consent is not recorded: No consent" in response.content
+    filed = {"countries": ["Serbia"], "themes": ["Poverty"]}
+    ready = make_story("Ready", status=Story.Status.REVIEW, has_consent=True, **filed)
+    no_consent = make_story("No consent", status=Story.Status.REVIEW, **filed)
+    response = run_action(editor_client, "publish", ready, no_consent)  # the checklist first
+    assert b"No consent" in response.content and b"held back" in response.content
+    response = editor_client.post(
+        reverse(CHANGELIST_URL), {"action": "publish", "_selected_action": [ready.pk], "post": "yes"}, follow=True
+    )
+    assert b"1 story published." in response.content
     ready.refresh_from_db(), no_consent.refresh_from_db()
     assert ready.is_public and no_consent.status == Story.Status.REVIEW
 

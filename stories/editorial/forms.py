@@ -9,6 +9,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from stories.editorial.checklist import (
+    CARD_TITLE_MAX,
+    SUMMARY_MAX,
+    SUMMARY_MIN,
+    StoryDraft,
+    anonymity_leaks,
+    anonymity_message,
+)
 from stories.editorial.consent import validate_consent_form
 from stories.editorial.rich_text import rich_text_field
 from stories.editorial.roles import can_publish
@@ -16,6 +24,10 @@ from stories.models import CONSENT_FIELDS as CONSENT_RECORD_FIELDS
 from stories.models import Country, Story, StoryImage, Theme
 from stories.models.slugs import free_story_slug
 from stories.text import slugify_transliterated
+
+# Where a section goes on the story screen (see editor_layout.py): the sticky bar at the top,
+# the writing column, or the side column of folded sections.
+BAR, MAIN, SIDE = "bar", "main", "side"
 
 
 @dataclass(frozen=True)
@@ -27,33 +39,46 @@ class StoryFormSection:
     fields: tuple[str, ...] = ()
     read_only: tuple[str, ...] = ()
     description: str = ""
+    key: str = ""  # names the section's summary line and its CSS class
+    placement: str = SIDE
 
 
-CONTENT_SECTION = StoryFormSection(
-    _("Content"), ("title", "slug", "subtitle", "summary", "body", "language", "content_warning")
-)
+STATUS_SECTION = StoryFormSection(_("Status"), ("status",), ("publication_state",), key="status", placement=BAR)
+CONTENT_SECTION = StoryFormSection(_("Story"), ("title", "subtitle", "summary", "body"), key="content", placement=MAIN)
 CONSENT_SECTION = StoryFormSection(
     _("Consent (editors only)"),
     CONSENT_RECORD_FIELDS,
     read_only=("consent_history",),
     description=_("A story cannot be published until the storyteller's consent is recorded."),
+    key="consent",
 )
 
-# The story screen, top to bottom. The form's Meta.fields and the admin's fieldsets and
-# read-only fields are all made from this list, so a field is added in one place.
+# The story screen: the bar, the writing column, then the side column top to bottom. The
+# form's Meta.fields and the admin's fieldsets and read-only fields are all made from this
+# list, so a field is added in one place.
 STORY_FORM_SECTIONS = [
-    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_links")),
+    STATUS_SECTION,
     CONTENT_SECTION,
-    StoryFormSection(_("Image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit")),
-    StoryFormSection(_("Classification"), ("countries", "themes", "tags")),
-    StoryFormSection(_("Storyteller"), ("storyteller_name", "is_storyteller_anonymous", "location", "contributors")),
     StoryFormSection(
-        _("Publishing"),
-        ("status", "published_at", "is_featured"),
-        read_only=("reading_time", "created_at", "updated_at"),
+        _("Schedule and preview"),
+        ("published_at", "is_featured"),
+        read_only=("last_changed", "preview_links", "reading_time", "created_at", "updated_at"),
+        key="publishing",
     ),
     CONSENT_SECTION,
-    StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override")),
+    StoryFormSection(
+        _("Countries, themes and keywords"), ("countries", "themes", "tags", "content_warning"), key="classification"
+    ),
+    StoryFormSection(
+        _("Storyteller"),
+        ("storyteller_name", "is_storyteller_anonymous", "location", "contributors"),
+        key="storyteller",
+    ),
+    StoryFormSection(
+        _("Hero image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"), key="image"
+    ),
+    StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override"), key="sharing"),
+    StoryFormSection(_("Address and language"), ("slug", "language"), key="address"),
 ]
 CONSENT_FIELDS = list(CONSENT_RECORD_FIELDS)
 
@@ -108,6 +133,8 @@ class StoryAdminForm(forms.ModelForm):
             "consent_form": ConsentFormInput,
             "consent_given_on": forms.DateInput(attrs={"type": "date"}),
             "consent_review_on": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "consent_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -122,11 +149,27 @@ class StoryAdminForm(forms.ModelForm):
         if status is not None and not can_publish(self.editor_user):
             status.choices = [(value, label) for value, label in status.choices if value != Story.Status.PUBLISHED]
             status.help_text = _("Set it to “In review” when the story is ready for an editor.")
-        for name, limit in (("seo_title", 60), ("seo_description", 160)):
+        of_limit = gettext("%(count)s of %(limit)s characters")
+        counters = {
+            "title": (CARD_TITLE_MAX, 0, of_limit),
+            "summary": (
+                SUMMARY_MAX,
+                SUMMARY_MIN,
+                gettext("%(count)s characters; %(min)s to %(limit)s suit story cards"),
+            ),
+            "seo_title": (60, 0, of_limit),
+            "seo_description": (160, 0, of_limit),
+        }
+        for name, (limit, minimum, template) in counters.items():
             if name in self.fields:
                 self.fields[name].widget.attrs.update(
-                    {"data-char-limit": limit, "data-char-template": gettext("%(count)s of %(limit)s characters")}
+                    {"data-char-limit": limit, "data-char-min": minimum, "data-char-template": template}
                 )
+        if "published_at" in self.fields and hasattr(self.fields["published_at"].widget, "widgets"):
+            # The admin's split widget labels its two boxes with bare text, which no reader ties to them.
+            date_box, time_box = self.fields["published_at"].widget.widgets
+            date_box.attrs["aria-label"] = gettext("Publish date")
+            time_box.attrs["aria-label"] = gettext("Publish time of day")
         if "consent_form" in self.fields and self.instance.pk:
             self.fields["consent_form"].widget.download_url = reverse(
                 "admin:stories_story_consent_form", args=[self.instance.pk]
@@ -171,6 +214,7 @@ class StoryAdminForm(forms.ModelForm):
         if not can_publish(self.editor_user):
             self.add_error("status", _("Only editors can publish or schedule a story."))
             return
+        self._check_anonymity(cleaned)
         was_published = self.instance.pk and self.initial.get("status") == Story.Status.PUBLISHED
         has_consent = cleaned.get("has_consent", self.instance.has_consent)
         if not was_published and not has_consent and not settings.STORY_PUBLISH_WITHOUT_CONSENT:
@@ -182,6 +226,21 @@ class StoryAdminForm(forms.ModelForm):
                     "tick “consent given” and fill in the date and how it was given."
                 ),
             )
+
+    def _check_anonymity(self, cleaned):
+        """An anonymous storyteller's name never goes out: not in the text, not in the hero
+        image's caption or alt text (the gallery's are checked by GalleryFormSet)."""
+        draft = StoryDraft(
+            **{
+                name: cleaned.get(name, "")
+                for name in ("title", "subtitle", "summary", "body", "hero_image_caption", "hero_image_alt")
+            },
+            is_storyteller_anonymous=cleaned.get("is_storyteller_anonymous", False),
+            storyteller_name=cleaned.get("storyteller_name", ""),
+        )
+        leaks = anonymity_leaks(draft)
+        if leaks:
+            self.add_error("storyteller_name", anonymity_message(draft.storyteller_name, leaks))
 
     def _check_not_saved_by_someone_else(self, cleaned):
         if not self.instance.pk:

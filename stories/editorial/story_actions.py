@@ -1,9 +1,10 @@
 """The story list's actions for editors: publish, unpublish, feature, stop featuring."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from stories.editorial.publish_action import publish_with_checklist
 from stories.editorial.roles import can_publish
 from stories.models import Story
 
@@ -24,25 +25,8 @@ class StoryActionsMixin:
 
     @admin.action(permissions=["publish"], description=_("Publish the selected stories"))
     def publish(self, request, queryset):
-        queryset = queryset.exclude(status=Story.Status.WITHDRAWN)
-        without_consent = [story for story in queryset if story.is_missing_consent and not story.is_public]
-        if without_consent:
-            self.message_user(
-                request,
-                gettext("Not published, because the storyteller's consent is not recorded: %(titles)s")
-                % {"titles": ", ".join(story.title for story in without_consent)},
-                messages.ERROR,
-            )
-        ready = [story for story in queryset if story not in without_consent]
-
-        def publish(story):
-            story.status = Story.Status.PUBLISHED  # a future publish time stays: the story is scheduled
-
-        self._save_each(request, ready, publish)
-        if ready:
-            self.message_user(
-                request, ngettext("%d story published.", "%d stories published.", len(ready)) % len(ready)
-            )
+        # The checklist first (publish_action.py), then only the stories no check holds back.
+        return publish_with_checklist(self, request, queryset.exclude(status=Story.Status.WITHDRAWN))
 
     @admin.action(permissions=["publish"], description=_("Unpublish the selected stories (back to draft)"))
     def unpublish(self, request, queryset):

@@ -13,7 +13,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stories.editorial.admin_base import EditorialAdmin
+from stories.editorial.bylines import default_bylines
 from stories.editorial.consent_admin import ConsentAdminMixin
+from stories.editorial.editor_layout import story_editor_context
 from stories.editorial.forms import (
     CONSENT_FIELDS,
     CONSENT_SECTION,
@@ -22,6 +24,8 @@ from stories.editorial.forms import (
     StoryAdminForm,
     StoryImageForm,
 )
+from stories.editorial.gallery_formset import GalleryFormSet
+from stories.editorial.newsroom_urls import newsroom_urls
 from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.slug_preview import SlugPreviewAdmin
@@ -44,6 +48,7 @@ KEPT_ON_RESTORE = ["status", "published_at", "is_featured", "slug"]
 class StoryImageInline(admin.StackedInline):
     model = StoryImage
     form = StoryImageForm
+    formset = GalleryFormSet
     extra = 1
     fields = ["thumbnail", "image", "alt", "caption", "credit", "sort_order"]
     readonly_fields = ["thumbnail"]
@@ -127,8 +132,15 @@ class StoryAdmin(
     list_per_page = 50
 
     class Media:
-        css = {"all": ["css/admin.css"]}
-        js = [forms.Script("js/admin/char-counter.js", defer=True)]
+        css = {"all": ["css/admin.css", "css/story-editor.css"]}
+        js = [
+            forms.Script("js/admin/char-counter.js", defer=True),
+            forms.Script("js/admin/story-editor.js", defer=True),
+            forms.Script("js/admin/story-draft.js", defer=True),
+            forms.Script("js/admin/story-checklist.js", defer=True),
+            forms.Script("js/admin/share-preview.js", defer=True),
+            forms.Script("js/admin/autocomplete-a11y.js", defer=True),
+        ]
 
     # Roles ---------------------------------------------------------------
 
@@ -201,6 +213,9 @@ class StoryAdmin(
             fieldsets.append((section.title, options))
         return fieldsets
 
+    def get_changeform_initial_data(self, request):
+        return {"contributors": default_bylines(request.user), **super().get_changeform_initial_data(request)}
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.editor_user = request.user  # a fresh class per request: safe to set
@@ -263,6 +278,13 @@ class StoryAdmin(
                 transaction.on_commit(gallery_image.delete_files)
 
     # Change form ------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(story_editor_context(request, context["adminform"], obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        return [*newsroom_urls(self), *super().get_urls()]
 
     def view_on_site(self, story):
         return story.get_absolute_url() if story.is_public else None

@@ -4,8 +4,10 @@ from stories.models.consent import CONSENT_FIELDS, ConsentRecordChange, consent_
 from stories.models.content_version import ContentVersion
 from stories.models.contributor import Contributor
 from stories.models.gallery import StoryImage, gallery_image_path
+from stories.models.handover import StoryHandover
 from stories.models.preview_link import PreviewLink
 from stories.models.querysets import StoryQuerySet
+from stories.models.readership import DailyReferrerViews, DailyStoryViews
 from stories.models.search_document import SqliteFullTextEntry, StorySearchDocument
 from stories.models.slugs import unique_slug
 from stories.models.story import (
@@ -30,8 +32,11 @@ __all__ = [
     "ContentVersion",
     "Contributor",
     "Country",
+    "DailyReferrerViews",
+    "DailyStoryViews",
     "SqliteFullTextEntry",
     "Story",
+    "StoryHandover",
     "StoryImage",
     "StoryQuerySet",
     "StorySearchDocument",

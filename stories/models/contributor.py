@@ -1,6 +1,7 @@
 """Contributors: public bylines."""
 
 import reversion
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,8 @@ from stories.models.slugs import unique_slug
 
 @reversion.register()
 class Contributor(models.Model):
-    """A public byline (writer, photographer…), not a login account."""
+    """A public byline (writer, photographer…); it may be tied to the login of the person who
+    writes under it, and is then their byline by default on the stories they start."""
 
     class Role(models.TextChoices):
         WRITER = "writer", _("Writer")
@@ -24,6 +26,15 @@ class Contributor(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
     bio = models.TextField(_("short bio"), blank=True, max_length=600)
     photo = SafeImageField(_("photo"), upload_to="contributors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributor",
+        verbose_name=_("login"),
+        help_text=_("The admin login of the person who writes under this byline, if they have one."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,12 +1,13 @@
 """The home page."""
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, Subquery, prefetch_related_objects
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from balkanoscope.page_cache import page_cacheable
 from stories.models import Country, Story, Theme
+from stories.readership.reports import most_read_links
 from stories.sharing.metadata import page_meta
 from stories.sharing.structured_data import website
 from stories.views.country_map import map_tiles
@@ -17,8 +18,12 @@ from stories.views.vocabulary_counts import footnoted_countries, with_story_coun
 @require_safe
 def home(request):
     published = Story.objects.published()
-    featured = published.filter(is_featured=True).first()
-    newest = list(published[:7])
+    # The newest featured story and the seven newest, in one query (two index probes).
+    newest_featured = published.filter(is_featured=True).values("pk")[:1]
+    shown = list(published.filter(Q(pk=Subquery(newest_featured)) | Q(pk__in=Subquery(published.values("pk")[:7]))))
+    featured = next((story for story in shown if story.is_featured), None)
+    # An eighth story is the featured one, older than the seven newest.
+    newest = [story for story in shown if story is not featured] if len(shown) > 7 else shown
     if featured is None and newest:
         featured = newest[0]
     latest = [story for story in newest if story.pk != getattr(featured, "pk", None)][:6]
@@ -37,6 +42,7 @@ def home(request):
                 countries=countries, stories=[featured, *latest] if featured else []
             ),
             "themes": with_story_counts(request, Theme, "theme"),
+            "most_read": most_read_links(request),
             "meta": page_meta(request, structured_data=[website(get_language())]),
         },
     )

@@ -10,7 +10,12 @@ function createEditor(textarea) {
   const extensions = Object.entries(config.extensions || {})
     .filter(([name]) => editor[name])
     .map(([name, options]) => (typeof options === "object" ? editor[name].configure(options) : editor[name]));
-  return editor.createTextareaEditor(textarea, extensions);
+  const instance = editor.createTextareaEditor(textarea, extensions);
+  textarea.richTextEditor = instance; // story-draft.js restores a kept body through it
+  // The editable area stands in for the hidden textarea: give it the textarea's label.
+  const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+  if (label) instance.view.dom.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+  return instance;
 }
 
 editor.initializeEditors(createEditor, `[${attribute}]`);

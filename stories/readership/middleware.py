@@ -1,0 +1,64 @@
+"""Counts story views for counter.py; it sits outside the page cache in MIDDLEWARE, so a page
+served from the cache counts as one rendered does.
+
+It reads the request's path, method, user agent and referrer to decide, and hands on only the
+story's address and the referring domain; it sets no cookie, and of the cookies it only asks
+whether an admin session is there."""
+
+import threading
+
+from django.conf import settings
+from django.core.signals import request_finished
+from django.urls import Resolver404, resolve
+
+from stories.readership import counter
+
+STORY_PAGE = "stories:detail"
+_after_response = threading.local()  # this request's own flag, never shared between requests
+
+
+def is_reader_request(request):
+    """A GET that a person asked for: not a prefetch, and not from someone logged in to the
+    admin (the newsroom reading its own stories). Only the session cookie's presence is looked at."""
+    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
+    return (
+        request.method == "GET"
+        and "prefetch" not in purpose
+        and "prerender" not in purpose
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def story_slug(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return match.kwargs.get("slug") if match.view_name == STORY_PAGE else None
+
+
+def readership_middleware(get_response):
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code == 200 and is_reader_request(request):
+            slug = story_slug(request)
+            may_be_due = slug and counter.count_view(
+                slug,
+                user_agent=request.headers.get("User-Agent", ""),
+                referrer=request.headers.get("Referer", ""),
+            )
+            if may_be_due:
+                _after_response.flush = counter.is_flush_due()
+        return response
+
+    return middleware
+
+
+def flush_after_response(sender, **kwargs):
+    """The batch is written once the reader has the page (request_finished comes after it)."""
+    if getattr(_after_response, "flush", False):
+        _after_response.flush = False
+        counter.flush()
+
+
+request_finished.connect(flush_after_response, dispatch_uid="readership_flush_after_response")
