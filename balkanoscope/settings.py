@@ -56,6 +56,9 @@ MIDDLEWARE = [
     # cache lookup, and carries the CSP, Permissions-Policy and frame headers stored with it.
     # See balkanoscope/page_cache.py.
     "balkanoscope.page_cache.page_cache_middleware",
+    # The language from the address (never the browser's), for everything after the page
+    # cache, whose keys are paths, prefix included; Content-Language is stored with each page.
+    "balkanoscope.languages.language_middleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,8 +86,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.site",
+                "balkanoscope.languages.context",
             ],
-            "libraries": {"links": "balkanoscope.links"},  # absolute URLs on SITE_URL
+            "libraries": {
+                "links": "balkanoscope.links",  # absolute URLs on SITE_URL
+                "languages": "balkanoscope.languages",  # BCP 47 tags
+            },
         },
     },
 ]
@@ -153,8 +160,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# The interface is English today; stories may already be written in any of the region's
-# languages (Story.language), and these are the languages the interface will be translated into.
+# The interface languages (README.md, "Languages"): English at the site's plain addresses, the
+# others under their prefix. Stories are written in any of them (Story.language). Serbian is
+# written once, in either script; the other script is made by transliteration (stories/scripts/).
 LANGUAGES = [
     ("en", _("English")),
     ("sq", _("Albanian")),

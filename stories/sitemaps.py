@@ -19,6 +19,15 @@ class SiteUrlSitemap(Sitemap):
         return site_protocol_and_domain()[1]
 
 
+class EveryLanguageSitemap(SiteUrlSitemap):
+    """Pages that exist in every interface language: one entry per language, each naming all
+    of them (xhtml:link hreflang) and English as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
 class StorySitemap(SiteUrlSitemap):
     """Published stories with their last change and their images, the hero image first and
     then the gallery in its order (the image extension)."""
@@ -28,10 +37,15 @@ class StorySitemap(SiteUrlSitemap):
         return (
             Story.objects.published()
             # The image's size fields come along: Django reads them whenever the image is loaded.
-            .only("slug", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height")
+            .only(
+                "slug", "language", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height"
+            )
             .prefetch_related(Prefetch("gallery_images", queryset=gallery))
             .order_by("-published_at", "-pk")
         )
+
+    def location(self, story):
+        return story.path_in(story.language)
 
     def lastmod(self, story):
         return story.updated_at
@@ -49,7 +63,7 @@ class StorySitemap(SiteUrlSitemap):
         return urls
 
 
-class VocabularySitemap(SiteUrlSitemap):
+class VocabularySitemap(EveryLanguageSitemap):
     model = None
 
     def items(self):
@@ -64,7 +78,7 @@ class ThemeSitemap(VocabularySitemap):
     model = Theme
 
 
-class CountryThemeSitemap(SiteUrlSitemap):
+class CountryThemeSitemap(EveryLanguageSitemap):
     """Every country × theme listing that has stories (the only ones that exist), in one query."""
 
     def items(self):
@@ -81,7 +95,7 @@ class CountryThemeSitemap(SiteUrlSitemap):
         return reverse("stories:country_theme", kwargs={"country": slugs[0], "theme": slugs[1]})
 
 
-class MainPagesSitemap(SiteUrlSitemap):
+class MainPagesSitemap(EveryLanguageSitemap):
     """The home page and the lists readers start from."""
 
     def items(self):

@@ -294,6 +294,13 @@ def test_robots_txt(client, settings):
         "Allow: /\n"
         f"Disallow: /{settings.ADMIN_URL}\n"
         "Disallow: /preview/\n"
+        # Previews exist under every language prefix (README.md, "Languages").
+        "Disallow: /sq/preview/\n"
+        "Disallow: /bs/preview/\n"
+        "Disallow: /hr/preview/\n"
+        "Disallow: /mk/preview/\n"
+        "Disallow: /sr/preview/\n"
+        "Disallow: /sr-latn/preview/\n"
         "Disallow: /media-preview/\n"
         "\n"
         f"Sitemap: {SITE}/sitemap.xml\n"

@@ -75,13 +75,19 @@ def story_share_image(story):
             height=story.social_image_height,
             alt=story.hero_image_alt or story.title,
         )
-    url = absolute_reverse("stories:social_card", kwargs={"pk": story.pk, "digest": story_card_digest(story)})
+    # The card shows the story's own title, the same in every interface language.
+    url = absolute_reverse(
+        "stories:social_card",
+        kwargs={"pk": story.pk, "digest": story_card_digest(story)},
+        language=settings.LANGUAGE_CODE,
+    )
     # The card shows the title, so the title is the best description of it.
     return ShareImage(url=url, width=CARD_SIZE[0], height=CARD_SIZE[1], alt=story.title)
 
 
 def default_share_image():
     return ShareImage(
+        # The card shows the tagline: each language has its own, under its prefix.
         url=absolute_reverse("stories:default_social_card", kwargs={"digest": default_card_digest()}),
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],

@@ -108,7 +108,7 @@ def oembed_links(title, url):
 
 
 def story_meta(request, story, *, countries, themes, contributors):
-    url = absolute_url(story.get_absolute_url())
+    url = absolute_url(story.get_canonical_path())
     image = story_share_image(story)
     return page_meta(
         request,

@@ -21,7 +21,7 @@ def story_detail(request, slug):
     story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()
     if story is None:
         return redirect_old_slug(request, slug)
-    story_url = absolute_url(story.get_absolute_url())
+    story_url = absolute_url(story.get_canonical_path())
     context = story_page_context(story, request)
     context.update(
         story_url=story_url,
@@ -63,9 +63,9 @@ def redirect_keeping_query(request, path):
 
 @require_safe
 def story_short_link(request, pk):
-    story = Story.objects.published().only("slug").filter(pk=pk).first()
+    story = Story.objects.published().only("slug", "language").filter(pk=pk).first()
     if story is not None:
-        return redirect_keeping_query(request, story.get_absolute_url())
+        return redirect_keeping_query(request, story.get_canonical_path())
     if Story.objects.filter(pk=pk, status=Story.Status.WITHDRAWN).exists():
         return story_withdrawn(request)
     raise Http404
