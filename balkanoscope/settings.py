@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # The language from the address (never the browser's), for everything after the page
     # cache, whose keys are paths, prefix included; Content-Language is stored with each page.
     "balkanoscope.languages.language_middleware",
+    # Serbian pages in the reader's script (Cyrillic /sr/, Latin /sr-latn/), before they are cached.
+    "stories.scripts.middleware.script_middleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from balkanoscope.copy import SITE_DESCRIPTION
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.models import Country, Story, Theme
+from stories.scripts import in_reader_script
 
 FEED_LENGTH = 30
 MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"
@@ -97,11 +98,12 @@ class LatestStoriesFeed(Feed):
     def items(self, obj):
         return self.stories(obj).prefetch_related("countries", "themes", "contributors")[:FEED_LENGTH]
 
+    # Feeds are not HTML pages the script middleware reads: their texts change here.
     def item_title(self, story):
-        return story.title
+        return in_reader_script(story.title, story.language)
 
     def item_description(self, story):
-        return story.summary
+        return in_reader_script(story.summary, story.language)
 
     def item_link(self, story):
         return absolute_url(story.get_absolute_url())
@@ -119,7 +121,7 @@ class LatestStoriesFeed(Feed):
     def item_author_name(self, story):
         """The bylines; without any, the storyteller, unless anonymous."""
         names = [contributor.name for contributor in story.contributors.all()]
-        return ", ".join(names) or story.public_storyteller or None
+        return in_reader_script(", ".join(names) or story.public_storyteller, story.language) or None
 
     def item_categories(self, story):
         return [tag.name for tag in [*story.countries.all(), *story.themes.all()]]

@@ -1,11 +1,13 @@
 """Small interface catalogues for tests (tests/fixtures/locale), compiled into a temp folder:
 tests see translated pages whether or not the real catalogues in locale/ are there yet."""
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 FIXTURE_LOCALE = Path(__file__).parent / "fixtures" / "locale"
 
@@ -19,6 +21,7 @@ def compile_catalogues(folder):
 def compiled_fixture_locale(tmp_path_factory):
     folder = tmp_path_factory.mktemp("locale")
     shutil.copytree(FIXTURE_LOCALE, folder, dirs_exist_ok=True)
+    call_command("transliterate_catalogue", "sr", "sr_Latn", locale_dir=folder, verbosity=0, stdout=io.StringIO())
     compile_catalogues(folder)
     return folder
 

@@ -160,9 +160,9 @@ def test_the_switcher_on_a_missing_page_offers_each_languages_home(client, conte
     assert [href for _name, href, *_rest in switcher(page)][:3] == ["/", "/sq/", "/bs/"]
 
 
-# What the fixture catalogues call the story list; languages without one fall back to English,
-# Serbian Latin (sr_Latn) to Serbian (gettext's own fallback).
-STORIES_IN = {"sq": "Histori", "sr": "Приче", "sr-latn": "Приче"}
+# What the fixture catalogues call the story list (Latin made from the Cyrillic); languages
+# without a catalogue fall back to English.
+STORIES_IN = {"sq": "Histori", "sr": "Приче", "sr-latn": "Priče"}
 
 
 def test_the_page_cache_keeps_one_entry_per_language_and_script(client, content, fixture_catalogues):

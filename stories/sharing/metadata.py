@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from balkanoscope.copy import SITE_DESCRIPTION, SITE_TAGLINE
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.feeds import LatestStoriesFeed
+from stories.scripts import in_reader_script
 from stories.sharing.cards import ShareImage, default_share_image, story_share_image
 from stories.sharing.structured_data import news_article, story_breadcrumbs
 
@@ -110,10 +111,11 @@ def oembed_links(title, url):
 def story_meta(request, story, *, countries, themes, contributors):
     url = absolute_url(story.get_canonical_path())
     image = story_share_image(story)
+    # In the reader's script, as the rest of a Serbian page (stories/scripts/).
     return page_meta(
         request,
-        story.meta_title,
-        story.meta_description,
+        in_reader_script(story.meta_title, story.language),
+        in_reader_script(story.meta_description, story.language),
         canonical_url=url,
         language=story.language,
         image=image,
