@@ -59,6 +59,26 @@ def same_language(first, second):
     return first == second or SCRIPT_TWINS.get(first) == second
 
 
+def same_languages(code):
+    """`code` and its other script, if it has one: ["sr", "sr-latn"] for either Serbian."""
+    return [code, SCRIPT_TWINS[code]] if code in SCRIPT_TWINS else [code]
+
+
+@register.simple_tag
+def page_language():
+    """The page's interface language as a BCP 47 tag, for the interface parts of a story card."""
+    return language_tag(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def language_label(code):
+    """The name of language `code` in the page's language ("Albanian", "албански") when it is
+    not the page's: lists show a story that has no translation for the reader in its own."""
+    if same_language(code, translation.get_language()):
+        return ""
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
 def admin_path():
     return "/" + settings.ADMIN_URL
 

@@ -19,3 +19,6 @@ class StoriesConfig(AppConfig):
         from stories.models.story_media import delete_files_of_deleted_story
 
         post_delete.connect(delete_files_of_deleted_story, sender=Story, dispatch_uid="story_files_deleted")
+        from stories.models.translations import connect_shared_relations
+
+        connect_shared_relations()

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from balkanoscope.copy import SITE_DESCRIPTION
 from balkanoscope.links import absolute_reverse, absolute_url
@@ -93,7 +93,7 @@ class LatestStoriesFeed(Feed):
         return absolute_reverse(self.url_name, kwargs=kwargs)
 
     def stories(self, obj):
-        return Story.objects.published()
+        return Story.objects.published().in_language(get_language())  # /sr/feed/: each story once, in Serbian if it can
 
     def items(self, obj):
         return self.stories(obj).prefetch_related("countries", "themes", "contributors")[:FEED_LENGTH]
@@ -172,7 +172,7 @@ class VocabularyStoriesFeed(LatestStoriesFeed):
         return self.description(obj)
 
     def stories(self, obj):
-        return Story.objects.published().tagged(**{self.filter_name: obj})
+        return Story.objects.published().in_language(get_language()).tagged(**{self.filter_name: obj})
 
 
 class CountryStoriesFeed(VocabularyStoriesFeed):

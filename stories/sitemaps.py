@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from balkanoscope.links import absolute_url, site_protocol_and_domain
 from stories.models import Country, Story, StoryImage, TaggedCountry, Theme
+from stories.sharing.translations import hreflang_alternates, public_groups, translations
 
 
 class SiteUrlSitemap(Sitemap):
@@ -38,7 +39,14 @@ class StorySitemap(SiteUrlSitemap):
             Story.objects.published()
             # The image's size fields come along: Django reads them whenever the image is loaded.
             .only(
-                "slug", "language", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height"
+                "slug",
+                "language",
+                "translation_of",
+                "updated_at",
+                "published_at",
+                "hero_image",
+                "hero_image_width",
+                "hero_image_height",
             )
             .prefetch_related(Prefetch("gallery_images", queryset=gallery))
             .order_by("-published_at", "-pk")
@@ -55,12 +63,24 @@ class StorySitemap(SiteUrlSitemap):
         return Story.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
+        """Each story at its own address, with its translations as alternates (the same list
+        on every member of a group, as on the story pages); a Serbian story in both scripts."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        groups = public_groups({url["item"].translation_of_id or url["item"].pk for url in urls})
+        with_twins = []
         for url in urls:
             story = url["item"]
             images = [story.hero_image, *(picture.image for picture in story.gallery_images.all())]
             url["images"] = [absolute_url(image.url) for image in images if image]
-        return urls
+            group = groups.get(story.translation_of_id or story.pk, [story])
+            pages = translations(group)
+            alternates = [{"lang_code": tag, "location": href} for tag, href in hreflang_alternates(group)]
+            url["alternates"] = alternates if len(pages) > 1 else []
+            with_twins.append(url)
+            for page in pages:
+                if page.story.pk == story.pk and page.language != story.language:
+                    with_twins.append({**url, "location": page.url})
+        return with_twins
 
 
 class VocabularySitemap(EveryLanguageSitemap):

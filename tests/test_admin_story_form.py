@@ -13,7 +13,7 @@ from tests.factories import make_story, make_user
 pytestmark = pytest.mark.django_db
 
 CONTENT = ["title", "slug", "subtitle", "summary", "body", "language", "content_warning"]
-STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_links"]})
+STATE = ("State", {"fields": ["publication_state", "last_changed", "preview_links", "languages"]})
 IMAGE = ("Image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
 CLASSIFICATION = ("Classification", {"fields": ["countries", "themes", "tags"]})
 STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
@@ -38,7 +38,7 @@ CONSENT = (
 )
 SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
 ALWAYS_READ_ONLY = [
-    *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links"),
+    *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links", "languages"),
     *("body_as_published", "consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
 ]
 

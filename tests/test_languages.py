@@ -172,3 +172,19 @@ def test_the_page_cache_keeps_one_entry_per_language_and_script(client, content,
             assert page.get("lang") == TAGS[language]
             assert response["Content-Language"] == TAGS[language]
             assert page.cssselect(".site-nav a")[0].text_content() == STORIES_IN.get(language, "Stories")
+
+
+def test_pages_name_their_other_languages_in_head_and_sitemap(client, content):
+    _response, page = tree(client, "/sq/countries/serbia/")
+    alternates = [(link.get("hreflang"), link.get("href")) for link in page.xpath("//head/link[@hreflang]")]
+    expected = [(TAGS[code], f"{SITE}{prefix}/countries/serbia/") for code, prefix in PREFIXES.items()]
+    assert alternates == [*expected, ("x-default", f"{SITE}/countries/serbia/")]
+    from lxml import etree
+
+    sitemap = etree.fromstring(client.get("/sitemap-countries.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = sitemap.xpath("//s:url", namespaces=ns)
+    assert [url.findtext("s:loc", namespaces=ns) for url in urls] == [href for _tag, href in expected]
+    for url in urls:
+        links = [(link.get("hreflang"), link.get("href")) for link in url.xpath("x:link", namespaces=ns)]
+        assert links == [*expected, ("x-default", f"{SITE}/countries/serbia/")]

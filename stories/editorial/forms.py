@@ -42,7 +42,7 @@ CONSENT_SECTION = StoryFormSection(
 # The story screen, top to bottom. The form's Meta.fields and the admin's fieldsets and
 # read-only fields are all made from this list, so a field is added in one place.
 STORY_FORM_SECTIONS = [
-    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_links")),
+    StoryFormSection(_("State"), read_only=("publication_state", "last_changed", "preview_links", "languages")),
     CONTENT_SECTION,
     StoryFormSection(_("Image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit")),
     StoryFormSection(_("Classification"), ("countries", "themes", "tags")),

@@ -254,8 +254,9 @@ class Story(StoryMediaMixin, StoryLanguages):
             self.remember_old_slug(previous["slug"])
         if previous and previous["status"] == self.Status.PUBLISHED and self.status != self.Status.PUBLISHED:
             self.preview_links.revoke()  # a link sent before it was published must not show it again
-        if previous is None or previous["hero_image"] != self.hero_image.name:
-            self.replace_renditions(previous)
+        if not self.is_translation and (previous is None or previous["hero_image"] != self.hero_image.name):
+            self.replace_renditions(previous)  # a translation's photos are its original's
+        self.sync_translations()
         if previous:
             delete_outdated_story_cards(
                 self,
@@ -314,13 +315,8 @@ class Story(StoryMediaMixin, StoryLanguages):
         """The storyteller's name as the public may see it: nothing when anonymous."""
         return "" if self.is_storyteller_anonymous else self.storyteller_name
 
-    @property
-    def meta_title(self):
-        return self.seo_title or self.title
-
-    @property
-    def meta_description(self):
-        return self.seo_description or self.summary
+    meta_title = property(lambda self: self.seo_title or self.title)
+    meta_description = property(lambda self: self.seo_description or self.summary)
 
 
 class StorySlug(models.Model):

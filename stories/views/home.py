@@ -16,7 +16,7 @@ from stories.views.vocabulary_counts import footnoted_countries, with_story_coun
 @page_cacheable
 @require_safe
 def home(request):
-    published = Story.objects.published()
+    published = Story.objects.published().in_language(get_language())
     featured = published.filter(is_featured=True).first()
     newest = list(published[:7])
     if featured is None and newest:
