@@ -33,6 +33,7 @@ SITE_NAME = "Balkanoscope"
 ADMIN_URL = env.url_path("ADMIN_URL", "admin/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it extends (stories/translation.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -175,6 +176,11 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country and theme names and descriptions per language (stories/translation.py). Serbian Latin
+# has no columns of its own: it reads Serbian's, transliterated; a missing translation shows English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES if code != "sr-latn")
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True

@@ -124,7 +124,8 @@ class LatestStoriesFeed(Feed):
         return in_reader_script(", ".join(names) or story.public_storyteller, story.language) or None
 
     def item_categories(self, story):
-        return [tag.name for tag in [*story.countries.all(), *story.themes.all()]]
+        # Names in the feed's language; Serbian's are Cyrillic, in Latin on /sr-latn/ feeds.
+        return [in_reader_script(tag.name, "sr") for tag in [*story.countries.all(), *story.themes.all()]]
 
     def item_enclosures(self, story):
         image = hero_image_file(story)
