@@ -13,6 +13,7 @@ from lxml import etree, html
 from stories.editorial.roles import EDITOR
 from stories.models import Story
 from tests.factories import image_upload, make_country, make_story, make_theme, make_user
+from tests.factories import story_form_data as form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +205,41 @@ def test_editors_translate_a_story_from_its_screen_and_see_what_is_out_of_date(c
     screen = client.get(reverse("admin:stories_story_change", args=[croatian.pk])).content.decode()
     assert "out of date" in screen
     assert client.post(reverse("admin:stories_story_translate", args=[original.pk, "hr"])).status_code == 404
+
+
+def search_titles(client, path):
+    return [a.text for a in page(client, path).cssselect(".story-card__title a")]
+
+
+def test_search_finds_a_story_by_the_words_of_any_of_its_translations_once(client, group):
+    assert search_titles(client, "/search/?q=borin") == ["Water for Bor"]
+    assert search_titles(client, "/sq/search/?q=river") == ["Ujë për Borin"]
+    assert search_titles(client, "/sr-latn/search/?q=reka") == ["Voda za Bor"]
+    assert search_titles(client, "/search/?q=bor") == ["Water for Bor"]  # once, though three match
+
+
+def test_search_knows_countries_by_their_name_in_every_language(client, db):
+    make_story("Water for Prizren", countries=[make_country("Kosovo", name_sq="Kosova", name_sr="Косово")])
+    assert search_titles(client, "/search/?q=kosova") == ["Water for Prizren"]
+    assert search_titles(client, "/search/?q=косово") == ["Water for Prizren"]
+
+
+def test_a_group_has_one_story_per_language(client, group):
+    client.force_login(make_user("editor", groups=[Group.objects.get(name=EDITOR)]))
+    albanian = group["sq"]
+    for language in ["en", "sr-latn"]:  # the original's, and Serbian in the other script
+        response = client.post(
+            reverse("admin:stories_story_change", args=[albanian.pk]), form_data(albanian, language=language)
+        )
+        assert response.status_code == 200
+        assert "Another translation of this story is in this language." in response.content.decode()
+    assert Story.objects.get(pk=albanian.pk).language == "sq"
+
+
+def test_featuring_the_original_features_it_in_every_language(client, group):
+    original = group["en"]
+    make_story("Newer story", language="en")
+    original.is_featured = True
+    original.save()
+    featured = page(client, "/sq/").cssselect(".home-featured .story-card__title a")
+    assert [a.text for a in featured] == ["Ujë për Borin"]

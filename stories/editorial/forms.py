@@ -161,6 +161,8 @@ class StoryAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
             self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        if self.instance.language_taken_in_group(cleaned.get("language")):
+            self.add_error("language", _("Another translation of this story is in this language."))
         self._check_publishing(cleaned)
         self._check_not_saved_by_someone_else(cleaned)
         return cleaned

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from balkanoscope.languages import SCRIPT_TWINS, same_language
+from balkanoscope.languages import SCRIPT_TWINS, same_language, same_languages
 from balkanoscope.links import reverse_in
 
 # What a translation reads from its original.
@@ -22,6 +22,7 @@ SHARED_FIELDS = (
     "hero_image_height",
     "hero_renditions",
     "hero_image_credit",
+    "is_featured",
     "storyteller_name",
     "is_storyteller_anonymous",
     "has_consent",
@@ -81,6 +82,15 @@ class StoryLanguages(models.Model):
         Serbian the other script too."""
         twin = SCRIPT_TWINS.get(self.language)
         return [self.language, twin] if twin else [self.language]
+
+    def language_taken_in_group(self, language):
+        """True if another story of this one's group is written in `language` (Serbian in
+        either script counts as one): a group has one story per language."""
+        if not language or not self.pk:
+            return False
+        original_pk = self.translation_of_id or self.pk
+        others = type(self).objects.filter(models.Q(pk=original_pk) | models.Q(translation_of=original_pk))
+        return others.exclude(pk=self.pk).filter(language__in=same_languages(language)).exists()
 
     def copy_shared_fields_from(self, original):
         for field in SHARED_FIELDS:
