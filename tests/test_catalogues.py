@@ -9,6 +9,8 @@ from django.conf import settings
 from lxml import html
 
 from tests.catalogues import FIXTURE_LOCALE
+from tests.factories import make_country, make_page, make_partner, make_story, make_theme
+from tests.test_languages import PAGE_PATHS, PREFIXES  # every page type, in every language
 
 CATALOGUES = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
 CATALOGUES += sorted(FIXTURE_LOCALE.glob("*/LC_MESSAGES/django.po"))
@@ -42,3 +44,41 @@ def test_the_navigation_speaks_each_catalogues_language(client, catalogue):
         entry = messages.find(msgid)
         if entry and entry.msgstr and "fuzzy" not in entry.flags:
             assert label == entry.msgstr, (locale, msgid)
+
+
+def interface_texts(tree):
+    """Every text node and readable attribute of a page, each as a whole, stripped."""
+    texts = {" ".join(text.split()) for text in tree.xpath("//body//text()[not(ancestor::script)]")}
+    for attribute in ("alt", "title", "aria-label", "placeholder"):
+        texts.update(" ".join(value.split()) for value in tree.xpath(f"//@{attribute}"))
+    return texts - {""}
+
+
+def untranslated(catalogue, texts):
+    """The catalogue's translated messages that a page shows in English all the same."""
+    return sorted(
+        entry.msgid
+        for entry in polib.pofile(str(catalogue))
+        if entry.msgstr and entry.msgstr != entry.msgid and "fuzzy" not in entry.flags and entry.msgid in texts
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("source", ["fixture", "locale"])
+def test_no_page_shows_a_translated_message_in_english(client, settings, source, compiled_fixture_locale):
+    """Each page type, in each language with a compiled catalogue: none of the catalogue's
+    translated messages is left in English. The fixture catalogues prove the check itself."""
+    folder = compiled_fixture_locale if source == "fixture" else Path(settings.BASE_DIR, "locale")
+    compiled = sorted(folder.glob("*/LC_MESSAGES/django.mo"))
+    if not compiled:
+        pytest.skip(f"no compiled catalogue in {folder}: run make install")
+    settings.LOCALE_PATHS = [folder]
+    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
+    make_partner()
+    make_page()
+    make_story("Water for Bor", countries=[serbia], themes=[poverty])
+    for mo in compiled:
+        language = mo.parent.parent.name.replace("_Latn", "-latn")
+        for path in PAGE_PATHS:
+            tree = html.fromstring(client.get(PREFIXES[language] + path).content)
+            assert untranslated(mo.with_suffix(".po"), interface_texts(tree)) == [], (language, path)
