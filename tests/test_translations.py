@@ -243,3 +243,15 @@ def test_featuring_the_original_features_it_in_every_language(client, group):
     original.save()
     featured = page(client, "/sq/").cssselect(".home-featured .story-card__title a")
     assert [a.text for a in featured] == ["Ujë për Borin"]
+
+
+def test_withdrawing_any_story_of_a_group_withdraws_every_language(client, group, django_capture_on_commit_callbacks):
+    from stories.editorial.withdrawal import withdraw_story
+
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn = withdraw_story(group["sq"], reason="The storyteller asked us to.")
+    assert set(Story.objects.values_list("status", flat=True)) == {Story.Status.WITHDRAWN}
+    for path in ["/stories/water-for-bor/", "/sq/stories/uje-per-borin/", "/sr-latn/stories/voda-za-bor/"]:
+        assert client.get(path).status_code == 410, path
+    assert {f"{SITE}/stories/water-for-bor/", f"{SITE}/sr-latn/stories/voda-za-bor/"} <= set(withdrawn.urls)
+    assert not group["en"].hero_image.storage.exists(group["en"].hero_image.name)
