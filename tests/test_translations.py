@@ -241,7 +241,7 @@ def test_featuring_the_original_features_it_in_every_language(client, group):
     make_story("Newer story", language="en")
     original.is_featured = True
     original.save()
-    featured = page(client, "/sq/").cssselect(".home-featured .story-card__title a")
+    featured = page(client, "/sq/").cssselect(".home-featured .story-lead__title a")
     assert [a.text for a in featured] == ["Ujë për Borin"]
 
 
@@ -255,3 +255,13 @@ def test_withdrawing_any_story_of_a_group_withdraws_every_language(client, group
         assert client.get(path).status_code == 410, path
     assert {f"{SITE}/stories/water-for-bor/", f"{SITE}/sr-latn/stories/voda-za-bor/"} <= set(withdrawn.urls)
     assert not group["en"].hero_image.storage.exists(group["en"].hero_image.name)
+
+
+def test_a_translation_shows_its_originals_photographs(client, group):
+    from stories.models import StoryImage
+
+    StoryImage.objects.create(story=group["en"], image=image_upload("square.jpg"), alt="The village square")
+    tree = page(client, "/sq/stories/uje-per-borin/")
+    assert [img.get("alt") for img in tree.cssselect(".story-gallery img")] == ["The village square"]
+    image = tree.cssselect(".story-gallery img")[0].get("src")
+    assert client.get(image).status_code == 200

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from balkanoscope.links import absolute_url
 from balkanoscope.page_cache import page_cacheable
 from stories import content_state
-from stories.models import Country, Story, StorySlug, Theme, WithdrawnAddress
+from stories.models import Country, Story, StoryImage, StorySlug, Theme, WithdrawnAddress
 from stories.related import related_stories
 from stories.sharing.links import share_links
 from stories.sharing.metadata import story_meta
@@ -34,6 +34,8 @@ def story_detail(request, slug):
     group = public_group(story, request)
     request.language_paths = language_paths(story, group)  # the switcher keeps the reader on this story
     context.update(
+        # A translation shows its original's photographs (stories/models/translations.py).
+        gallery_images=StoryImage.objects.filter(story_id=story.translation_of_id) if story.is_translation else None,
         other_languages=other_languages(story, group),
         story_url=story_url,
         share_links=share_links(story_url, story.title),
