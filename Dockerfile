@@ -11,7 +11,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --create-home --uid 10001 balkanoscope
 # pg_dump and pg_restore for `manage.py backup` / `restore` with PostgreSQL.
-RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+# gettext: msgfmt, which compiles the interface catalogues at build.
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client gettext \
     && rm -rf /var/lib/apt/lists/*
 
 # Dependencies first, the exact versions and files of the app lock (`make lock` writes it from
@@ -20,10 +21,14 @@ COPY requirements/app.txt requirements/app.txt
 RUN python -m pip install --require-hashes -r requirements/app.txt
 
 COPY . .
-# collectstatic needs settings, not secrets: a throwaway key and host for this one command.
-RUN DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+# collectstatic and the catalogues need settings, not secrets: a throwaway key and host for these
+# commands. The catalogues are compiled here, from the sources just copied: never a stale .mo.
+RUN export DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     DJANGO_ALLOWED_HOSTS=build.invalid \
-    python manage.py collectstatic --noinput \
+    && mkdir -p locale \
+    && python manage.py transliterate_catalogue sr sr_Latn \
+    && python manage.py compilemessages --ignore=tests --ignore=var --verbosity 0 \
+    && python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media && chown -R balkanoscope:balkanoscope /app/var
 
 USER balkanoscope

@@ -22,7 +22,7 @@ SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false \
 DEPLOY_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	DJANGO_ALLOWED_HOSTS=balkanoscope.example SITE_URL=https://balkanoscope.example
 
-.PHONY: help install lock run serve test test-fast check fmt bench clean
+.PHONY: help install lock messages compiled-messages run serve test test-fast check fmt bench clean
 help:
 	@echo "make run    - install, migrate, load demo content, serve http://127.0.0.1:8000 (development)"
 	@echo "make test   - install and run the whole test suite"
@@ -32,6 +32,7 @@ help:
 	@echo "make serve  - production-like serving (DEBUG off, gunicorn, whitenoise) on 127.0.0.1:8000"
 	@echo "make bench  - performance benchmark (see README)"
 	@echo "make fmt    - format the code"
+	@echo "make messages - update the interface catalogues (locale/) from the code and compile them"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.12 ...")'
@@ -42,7 +43,26 @@ $(INSTALLED): $(DEV_LOCK) | $(PY)
 	$(PY) -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	@touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) compiled-messages
+
+# The interface languages but English (the code's own) and Serbian Latin, which is made from
+# the Serbian Cyrillic catalogue (README.md, "Languages").
+CATALOGUE_LANGUAGES := sq bs hr mk sr
+# compilemessages looks for every folder named locale; Django's own (in the venv) are compiled.
+MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=staticfiles
+
+# Every `make install` compiles the catalogues, so no .mo file is older than its .po.
+compiled-messages: $(INSTALLED)
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext (apt-get install gettext)"; exit 1; }
+	@mkdir -p locale
+	$(PY) manage.py transliterate_catalogue sr sr_Latn
+	$(PY) manage.py compilemessages $(MESSAGES_IGNORE) --verbosity 0
+
+# For translators: new and changed strings from the code and templates into each catalogue.
+messages: $(INSTALLED)
+	@mkdir -p locale
+	$(PY) manage.py makemessages $(foreach language,$(CATALOGUE_LANGUAGES),--locale $(language)) $(MESSAGES_IGNORE) --no-obsolete
+	$(MAKE) compiled-messages
 
 # uv only compiles the locks: the version the dev lock installed, or the newest for a first lock.
 $(VENV)/bin/uv: | $(PY)
@@ -90,6 +110,7 @@ fmt: install
 # `make bench SOAK=1`: 64 connections for 60 s instead (zero errors, zero 5xx expected).
 bench: install
 	$(PY) -m tests.bench $(if $(SOAK),--soak)
+	$(if $(SOAK),,$(PY) -m tests.bench.scripts)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

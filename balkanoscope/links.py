@@ -2,9 +2,12 @@
 
 Every address that leaves the site (canonical links, share links, feeds, sitemaps, JSON-LD,
 robots.txt, redirects, preview links) is SITE_URL followed by a path from reverse(), never
-the request's Host header, which a client or a misconfigured proxy chooses. When the URLconf
-gains language prefixes (i18n_patterns), reverse() adds them; whatever else must change about
-absolute URLs then changes here.
+the request's Host header, which a client or a misconfigured proxy chooses.
+
+Readers' pages have a language prefix (i18n_patterns: /sq/…, /sr-latn/…; English has none), and
+reverse() adds the active language's. `language=` builds an address as a page in another
+language has it (hreflang alternates, the language switcher, sitemaps); addresses that are
+the same in every language (short links, share cards) come from unprefixed_reverse().
 
 Templates have the same builders: `{% load links %}`, then `{% absolute_url path %}` or
 `{% absolute_reverse "stories:detail" slug=story.slug %}` (both take `as name`).
@@ -15,6 +18,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 
 def absolute_url(path):
@@ -25,8 +29,22 @@ def absolute_url(path):
     return settings.SITE_URL + path
 
 
-def absolute_reverse(name, *, args=None, kwargs=None, query=None):
-    """reverse() on SITE_URL; `query` is a dict or QueryDict, encoded as reverse() does."""
+def reverse_in(language, name, *, args=None, kwargs=None, query=None):
+    """reverse() as a page in `language` makes it: with that language's prefix, if any."""
+    with translation.override(language):
+        return reverse(name, args=args, kwargs=kwargs, query=query)
+
+
+def unprefixed_reverse(name, *, args=None, kwargs=None, query=None):
+    """The address without a language prefix, for links that are one in every language."""
+    return reverse_in(settings.LANGUAGE_CODE, name, args=args, kwargs=kwargs, query=query)
+
+
+def absolute_reverse(name, *, args=None, kwargs=None, query=None, language=None):
+    """reverse() on SITE_URL; `query` is a dict or QueryDict, encoded as reverse() does;
+    `language` (a code of settings.LANGUAGES) instead of the active language's prefix."""
+    if language is not None:
+        return absolute_url(reverse_in(language, name, args=args, kwargs=kwargs, query=query))
     return absolute_url(reverse(name, args=args, kwargs=kwargs, query=query))
 
 
@@ -36,11 +54,11 @@ def site_protocol_and_domain():
     return parts.scheme, parts.netloc + parts.path
 
 
-def path_prefix(name, parameter):
+def path_prefix(name, parameter, *, language=None):
     """The fixed start of every path URL `name` makes, before its `parameter` part: what
-    robots.txt disallows, e.g. "/preview/" for "preview/<str:token>/"."""
+    robots.txt disallows, e.g. "/preview/" for "preview/<str:token>/" ("/sq/preview/" in Albanian)."""
     placeholder = "placeholder"
-    path = reverse(name, kwargs={parameter: placeholder})
+    path = reverse_in(language or settings.LANGUAGE_CODE, name, kwargs={parameter: placeholder})
     return path[: path.index(placeholder)]
 
 

@@ -29,7 +29,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
@@ -92,9 +92,11 @@ def page_cacheable(view):
 @lru_cache(maxsize=4096)
 def is_cacheable(path):
     """Whether the view a path resolves to is marked @page_cacheable (memoised: this runs
-    before every request)."""
+    before every request). A path under a language prefix resolves only with its language
+    active, whatever the request's."""
     try:
-        return getattr(resolve(path).func, "page_cacheable", False)
+        with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+            return getattr(resolve(path).func, "page_cacheable", False)
     except Resolver404:
         return False
 

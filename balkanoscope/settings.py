@@ -33,6 +33,7 @@ SITE_NAME = "Balkanoscope"
 ADMIN_URL = env.url_path("ADMIN_URL", "admin/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it extends (stories/translation.py)
     "stories.editorial.admin_apps.NewsroomAdminConfig",  # Django's admin, with the newsroom dashboard as home
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +59,11 @@ MIDDLEWARE = [
     # story views per day, nothing about the reader (stories/readership/counter.py).
     "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
+    # The language from the address (never the browser's), for everything after the page
+    # cache, whose keys are paths, prefix included; Content-Language is stored with each page.
+    "balkanoscope.languages.language_middleware",
+    # Serbian pages in the reader's script (Cyrillic /sr/, Latin /sr-latn/), before they are cached.
+    "stories.scripts.middleware.script_middleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,8 +91,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.site",
+                "balkanoscope.languages.context",
             ],
-            "libraries": {"links": "balkanoscope.links"},  # absolute URLs on SITE_URL
+            "libraries": {
+                "links": "balkanoscope.links",  # absolute URLs on SITE_URL
+                "languages": "balkanoscope.languages",  # BCP 47 tags
+            },
         },
     },
 ]
@@ -155,8 +165,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# The interface is English today; stories may already be written in any of the region's
-# languages (Story.language), and these are the languages the interface will be translated into.
+# The interface languages (README.md, "Languages"): English at the site's plain addresses, the
+# others under their prefix. Stories are written in any of them (Story.language). Serbian is
+# written once, in either script; the other script is made by transliteration (stories/scripts/).
 LANGUAGES = [
     ("en", _("English")),
     ("sq", _("Albanian")),
@@ -167,6 +178,11 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country and theme names and descriptions per language (stories/translation.py). Serbian Latin
+# has no columns of its own: it reads Serbian's, transliterated; a missing translation shows English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES if code != "sr-latn")
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +31,17 @@ urlpatterns = [
     path("media-preview/<str:token>/", story_media_views.preview_media, name="preview_media"),
     path("media/<path:path>", views.media, name="media"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Never under a language prefix: the index lists every language's sitemap entries.
     path("sitemap.xml", views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+]
+# Readers' pages in every interface language: English at today's addresses, the others under
+# /sq/, /bs/, /hr/, /mk/, /sr/ and /sr-latn/ (balkanoscope/languages.py picks the language).
+urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("", include("partners.urls")),
-]
+    prefix_default_language=False,
+)
 
+handler404 = "balkanoscope.views.page_not_found"
 handler500 = "balkanoscope.views.server_error"

@@ -17,12 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from balkanoscope.health import database_failed
-from balkanoscope.links import absolute_reverse, path_prefix
+from balkanoscope.links import absolute_reverse, path_prefix, reverse_in
 from balkanoscope.page_cache import page_cacheable
 from balkanoscope.page_numbers import page_number
 
@@ -62,6 +63,13 @@ def media(request, path):
     response = media_file_response(request, path)
     response["Cache-Control"] = UPLOAD_CACHE_CONTROL
     return response
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, whose language switcher offers each language's home page: the
+    missing page is missing in every language."""
+    request.language_paths = {code: reverse_in(code, "stories:home") for code, _name in settings.LANGUAGES}
+    return defaults.page_not_found(request, exception)
 
 
 def server_error(request):
@@ -120,8 +128,9 @@ def robots_txt(request):
         "User-agent: *",
         "Allow: /",
         f"Disallow: {reverse('admin:index')}",
-        # Editors' draft previews, and their images, must never be crawled, even when linked from somewhere.
-        f"Disallow: {path_prefix('stories:preview', 'token')}",
+        # Editors' draft previews, and their images, must never be crawled, even when linked
+        # from somewhere, in any interface language.
+        *(f"Disallow: {path_prefix('stories:preview', 'token', language=code)}" for code, _name in settings.LANGUAGES),
         f"Disallow: {path_prefix('preview_media', 'token')}",
         "",
         f"Sitemap: {absolute_reverse('sitemap')}",

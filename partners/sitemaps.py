@@ -2,15 +2,15 @@ from django.db.models import Max
 from django.urls import reverse
 
 from partners.models import Page, Partner
-from stories.sitemaps import SiteUrlSitemap
+from stories.sitemaps import EveryLanguageSitemap
 
 
-class PartnerSitemap(SiteUrlSitemap):
+class PartnerSitemap(EveryLanguageSitemap):
     def items(self):
         return Partner.objects.listed()
 
 
-class PageSitemap(SiteUrlSitemap):
+class PageSitemap(EveryLanguageSitemap):
     """Editorial pages (About…) and the partners list."""
 
     def items(self):

@@ -1,6 +1,7 @@
 """Admin registrations of the stories app; the story admin lives in stories/editorial/."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from stories.editorial import story_admin  # noqa: F401 (registers StoryAdmin)
 from stories.editorial.revisions import HistoryAdmin
@@ -8,11 +9,14 @@ from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.models import Contributor, Country, Theme
 
 
-class VocabularyAdmin(SlugPreviewAdmin, HistoryAdmin):
+class VocabularyAdmin(TranslationAdmin, SlugPreviewAdmin, HistoryAdmin):
+    """Names and descriptions in every language (stories/translation.py): the form shows one
+    field per language; the slug is made once, from the English name, and never changes."""
+
     list_display = ["name", "slug", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name"]
-    slug_from = "name"
+    slug_from = "name_en"  # the English name's field (modeltranslation)
 
 
 @admin.register(Country)

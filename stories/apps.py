@@ -22,3 +22,6 @@ class StoriesConfig(AppConfig):
         from stories.editorial.review import connect_handovers
 
         connect_handovers()
+        from stories.models.translations import connect_shared_relations
+
+        connect_shared_relations()

@@ -11,12 +11,13 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from balkanoscope.copy import SITE_DESCRIPTION
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.models import Country, Story, Theme
+from stories.scripts import in_reader_script
 
 FEED_LENGTH = 30
 MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"
@@ -92,16 +93,17 @@ class LatestStoriesFeed(Feed):
         return absolute_reverse(self.url_name, kwargs=kwargs)
 
     def stories(self, obj):
-        return Story.objects.published()
+        return Story.objects.published().in_language(get_language())  # /sr/feed/: each story once, in Serbian if it can
 
     def items(self, obj):
         return self.stories(obj).prefetch_related("countries", "themes", "contributors")[:FEED_LENGTH]
 
+    # Feeds are not HTML pages the script middleware reads: their texts change here.
     def item_title(self, story):
-        return story.title
+        return in_reader_script(story.title, story.language)
 
     def item_description(self, story):
-        return story.summary
+        return in_reader_script(story.summary, story.language)
 
     def item_link(self, story):
         return absolute_url(story.get_absolute_url())
@@ -119,10 +121,11 @@ class LatestStoriesFeed(Feed):
     def item_author_name(self, story):
         """The bylines; without any, the storyteller, unless anonymous."""
         names = [contributor.name for contributor in story.contributors.all()]
-        return ", ".join(names) or story.public_storyteller or None
+        return in_reader_script(", ".join(names) or story.public_storyteller, story.language) or None
 
     def item_categories(self, story):
-        return [tag.name for tag in [*story.countries.all(), *story.themes.all()]]
+        # Names in the feed's language; Serbian's are Cyrillic, in Latin on /sr-latn/ feeds.
+        return [in_reader_script(tag.name, "sr") for tag in [*story.countries.all(), *story.themes.all()]]
 
     def item_enclosures(self, story):
         image = hero_image_file(story)
@@ -170,7 +173,7 @@ class VocabularyStoriesFeed(LatestStoriesFeed):
         return self.description(obj)
 
     def stories(self, obj):
-        return Story.objects.published().tagged(**{self.filter_name: obj})
+        return Story.objects.published().in_language(get_language()).tagged(**{self.filter_name: obj})
 
 
 class CountryStoriesFeed(VocabularyStoriesFeed):

@@ -1,6 +1,7 @@
 """Related stories for the story page's sidebar."""
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.utils.translation import get_language
 
 from stories.models import Story, TaggedCountry, TaggedTheme
 
@@ -21,7 +22,10 @@ def related_stories(story, *, countries, themes, limit=3):
     sharing = Exists(TaggedTheme.objects.filter(content_object=OuterRef("pk"), tag__in=theme_ids)) | Exists(
         TaggedCountry.objects.filter(content_object=OuterRef("pk"), tag__in=country_ids)
     )
-    candidates = Story.objects.published().filter(sharing).exclude(pk=story.pk).values("pk")[:CANDIDATE_POOL]
+    # Never the story itself, nor the same story in another language.
+    original_pk = story.translation_of_id or story.pk
+    stories = Story.objects.published().in_language(get_language()).filter(sharing)
+    candidates = stories.exclude(Q(pk=original_pk) | Q(translation_of=original_pk)).values("pk")[:CANDIDATE_POOL]
     shared = Count("tagged_themes", filter=Q(tagged_themes__tag__in=theme_ids), distinct=True) + Count(
         "tagged_countries",
         filter=Q(tagged_countries__tag__in=country_ids),

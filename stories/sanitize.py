@@ -5,7 +5,8 @@ It works in three steps:
 
 1. nh3 (Ammonia) parses the input like a browser and keeps a few more tags than we
    publish (b, i, span, h1, divs, table cells...), no comments, and no attributes
-   but href/title on links (safe URL schemes only) and a reduced style on spans.
+   but href/title on links (safe URL schemes only), a reduced style on spans and
+   translate="no" (an editor's "do not transliterate", see stories/scripts/html.py).
 2. A small rewrite of that already-safe tree maps b, i, h1 and bold or italic spans
    to our tags, turns div-like blocks into paragraphs (so their text doesn't run
    together), drops empty paragraphs and stray <br>s, and adds rel to external links.
@@ -39,7 +40,7 @@ _CONTAINER_TAGS = frozenset(
 _BLOCK_TAGS = _CONTAINER_TAGS | {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_TAGS |= {"ul", "ol", "li", "blockquote", "hr"}
 _TEXT_BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4"})  # can't hold blocks
-_INLINE_TAGS = frozenset({"strong", "em", "a"})
+_INLINE_TAGS = frozenset({"strong", "em", "a", "span"})
 _VOID_TAGS = frozenset({"br", "hr"})
 # Removed with their content: code, embedded objects, form controls, and Word's <xml>
 # settings, whose text ("Normal", "0", "false"...) is not part of the story.
@@ -93,15 +94,17 @@ _first_pass = nh3.Cleaner(
     # Google Docs marks bold and italic with styled spans, and wraps a whole paste in
     # <b style="font-weight:normal">; _keep_emphasis() keeps just enough to tell.
     attributes={"a": {"href", "title"}, "span": {"style"}, "b": {"style"}},
+    tag_attribute_values={"span": {"translate": {"no"}}},
     attribute_filter=_keep_emphasis,
     **_common_options,
 )
 _final_pass = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
+    tags=set(ALLOWED_TAGS | {"span"}),
     attributes={"a": {"href", "title"}},
     # rel passes with this exact value only, the one _rewrite() sets; the first pass
-    # has already removed any rel the input brought.
-    tag_attribute_values={"a": {"rel": {EXTERNAL_LINK_REL}}},
+    # has already removed any rel the input brought. A span is kept only to say
+    # translate="no" (_rewrite() drops every other).
+    tag_attribute_values={"a": {"rel": {EXTERNAL_LINK_REL}}, "span": {"translate": {"no"}}},
     **_common_options,
 )
 
@@ -232,6 +235,8 @@ def _rewrite_formatting(node, inside_text_block):
         children = _wrap("em", [], children)
     if is_bold:
         children = _wrap("strong", [], children)
+    if node.tag == "span" and ("translate", "no") in node.attrs:
+        children = _wrap("span", [("translate", "no")], children)
     return children
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from balkanoscope.links import absolute_url, site_protocol_and_domain
 from stories.models import Country, Story, StoryImage, TaggedCountry, Theme
+from stories.sharing.translations import hreflang_alternates, public_groups, translations
 
 
 class SiteUrlSitemap(Sitemap):
@@ -17,6 +18,15 @@ class SiteUrlSitemap(Sitemap):
 
     def get_domain(self, site=None):
         return site_protocol_and_domain()[1]
+
+
+class EveryLanguageSitemap(SiteUrlSitemap):
+    """Pages that exist in every interface language: one entry per language, each naming all
+    of them (xhtml:link hreflang) and English as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
 
 class StorySitemap(SiteUrlSitemap):
@@ -28,10 +38,22 @@ class StorySitemap(SiteUrlSitemap):
         return (
             Story.objects.published()
             # The image's size fields come along: Django reads them whenever the image is loaded.
-            .only("slug", "updated_at", "published_at", "hero_image", "hero_image_width", "hero_image_height")
+            .only(
+                "slug",
+                "language",
+                "translation_of",
+                "updated_at",
+                "published_at",
+                "hero_image",
+                "hero_image_width",
+                "hero_image_height",
+            )
             .prefetch_related(Prefetch("gallery_images", queryset=gallery))
             .order_by("-published_at", "-pk")
         )
+
+    def location(self, story):
+        return story.path_in(story.language)
 
     def lastmod(self, story):
         return story.updated_at
@@ -41,15 +63,27 @@ class StorySitemap(SiteUrlSitemap):
         return Story.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
+        """Each story at its own address, with its translations as alternates (the same list
+        on every member of a group, as on the story pages); a Serbian story in both scripts."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        groups = public_groups({url["item"].translation_of_id or url["item"].pk for url in urls})
+        with_twins = []
         for url in urls:
             story = url["item"]
             images = [story.hero_image, *(picture.image for picture in story.gallery_images.all())]
             url["images"] = [absolute_url(image.url) for image in images if image]
-        return urls
+            group = groups.get(story.translation_of_id or story.pk, [story])
+            pages = translations(group)
+            alternates = [{"lang_code": tag, "location": href} for tag, href in hreflang_alternates(group)]
+            url["alternates"] = alternates if len(pages) > 1 else []
+            with_twins.append(url)
+            for page in pages:
+                if page.story.pk == story.pk and page.language != story.language:
+                    with_twins.append({**url, "location": page.url})
+        return with_twins
 
 
-class VocabularySitemap(SiteUrlSitemap):
+class VocabularySitemap(EveryLanguageSitemap):
     model = None
 
     def items(self):
@@ -64,7 +98,7 @@ class ThemeSitemap(VocabularySitemap):
     model = Theme
 
 
-class CountryThemeSitemap(SiteUrlSitemap):
+class CountryThemeSitemap(EveryLanguageSitemap):
     """Every country × theme listing that has stories (the only ones that exist), in one query."""
 
     def items(self):
@@ -81,7 +115,7 @@ class CountryThemeSitemap(SiteUrlSitemap):
         return reverse("stories:country_theme", kwargs={"country": slugs[0], "theme": slugs[1]})
 
 
-class MainPagesSitemap(SiteUrlSitemap):
+class MainPagesSitemap(EveryLanguageSitemap):
     """The home page and the lists readers start from."""
 
     def items(self):

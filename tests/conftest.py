@@ -7,7 +7,7 @@ from hypothesis import settings as hypothesis_settings
 from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from tests.factories import make_user
 
-pytest_plugins = ["tests.browser", "tests.newsroom_browser"]
+pytest_plugins = ["tests.browser", "tests.catalogues", "tests.newsroom_browser"]
 
 # No deadline anywhere: on a shared 2-core machine a slow example is the neighbours, not a bug.
 # Under CI every run tries the same examples (derandomize) and a failure prints its blob, which

@@ -59,8 +59,8 @@ def head_links(tree):
     return {
         "canonical": tree.xpath("//head/link[@rel='canonical']/@href"),
         "feeds": tree.xpath(
-            "//head/link[@rel='alternate'][not(contains(@type, 'oembed'))]/@href"
-        ),  # oEmbed: test_embeds
+            "//head/link[@rel='alternate'][@type][not(contains(@type, 'oembed'))]/@href"
+        ),  # oEmbed: test_embeds; hreflang alternates have no type
         "og:url": head_meta(tree, "og:url"),
         "og:image": head_meta(tree, "og:image"),
         "twitter:image": head_meta(tree, "twitter:image"),
@@ -269,10 +269,13 @@ def test_sitemap_sections(client, story):
     make_page(slug="privacy", title="Privacy")
 
     def section(name):
+        """The English entries: every other language has its own (tests/test_languages.py)."""
         root = etree.fromstring(get(client, f"/sitemap-{name}.xml").content)
+        other_languages = tuple(f"{SITE}/{code}/" for code in ["sq", "bs", "hr", "mk", "sr", "sr-latn"])
         return [
             (url.findtext("s:loc", namespaces=NS), url.xpath("image:image/image:loc/text()", namespaces=NS))
             for url in root.xpath("//s:url", namespaces=NS)
+            if not url.findtext("s:loc", namespaces=NS).startswith(other_languages)
         ]
 
     assert section("stories") == [(f"{SITE}/stories/water-for-bor/", [f"{SITE}/media/{story.hero_image.name}"])]
@@ -294,6 +297,13 @@ def test_robots_txt(client, settings):
         "Allow: /\n"
         f"Disallow: /{settings.ADMIN_URL}\n"
         "Disallow: /preview/\n"
+        # Previews exist under every language prefix (README.md, "Languages").
+        "Disallow: /sq/preview/\n"
+        "Disallow: /bs/preview/\n"
+        "Disallow: /hr/preview/\n"
+        "Disallow: /mk/preview/\n"
+        "Disallow: /sr/preview/\n"
+        "Disallow: /sr-latn/preview/\n"
         "Disallow: /media-preview/\n"
         "\n"
         f"Sitemap: {SITE}/sitemap.xml\n"

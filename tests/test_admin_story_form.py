@@ -47,9 +47,9 @@ CLASSIFICATION = ("Countries, themes and keywords", {"fields": ["countries", "th
 STORYTELLER = ("Storyteller", {"fields": ["storyteller_name", "is_storyteller_anonymous", "location", "contributors"]})
 IMAGE = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]})
 SEO = ("SEO and sharing", {"fields": ["seo_title", "seo_description", "social_image_override"]})
-ADDRESS = ("Address and language", {"fields": ["slug", "language"]})
+ADDRESS = ("Address and language", {"fields": ["slug", "language", "languages"]})
 ALWAYS_READ_ONLY = [
-    *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links"),
+    *("reading_time", "created_at", "updated_at", "publication_state", "last_changed", "preview_links", "languages"),
     *("body_as_published", "consent_history", "consent_record", "withdrawal_details", "withdrawal_reason"),
 ]
 

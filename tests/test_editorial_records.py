@@ -266,7 +266,7 @@ def test_other_content_has_history_compare_and_recovery(editor_client, model):
     data = {
         "partners/partner": {"name": "Fund", "slug": "fund", "description": "About.", "sort_order": "0"},
         "partners/page": {"title": "About", "slug": "about", "body": "<p>Hi</p>"},
-        "stories/country": {"name": "Kosovo", "slug": "kosovo", "sort_order": "0"},
+        "stories/country": {"name_en": "Kosovo", "slug": "kosovo", "sort_order": "0"},  # a name per language
         "stories/contributor": {"name": "Ana", "slug": "ana", "role": "writer"},
     }[model]
     assert editor_client.post(add_url, data).status_code == 302

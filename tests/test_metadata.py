@@ -65,7 +65,8 @@ def assert_common_metadata(tree, *, url, title, description, og_type="website"):
     assert meta(tree, "og:title") == title
     assert meta(tree, "og:description") == description
     assert meta(tree, "og:url") == url
-    assert meta(tree, "og:locale") == ("sr_RS" if tree.get("lang") == "sr-latn" else "en_GB")
+    content_language = (tree.xpath("//article/@lang") or [tree.get("lang")])[0]
+    assert meta(tree, "og:locale") == ("sr_RS" if content_language == "sr-Latn" else "en_GB")
     image = meta(tree, "og:image")
     assert image.startswith(SITE + "/")
     assert meta(tree, "og:image:width").isdigit() and meta(tree, "og:image:height").isdigit()
@@ -75,8 +76,9 @@ def assert_common_metadata(tree, *, url, title, description, og_type="website"):
     assert meta(tree, "twitter:description") == description
     assert meta(tree, "twitter:image") == image
     assert meta(tree, "twitter:image:alt") == meta(tree, "og:image:alt")
-    assert ("application/rss+xml", SITE + "/feed/") in feed_links(tree)
-    assert ("application/atom+xml", SITE + "/feed/atom/") in feed_links(tree)
+    prefix = "" if tree.get("lang") == "en" else "/" + tree.get("lang").lower()
+    assert ("application/rss+xml", SITE + prefix + "/feed/") in feed_links(tree)
+    assert ("application/atom+xml", SITE + prefix + "/feed/atom/") in feed_links(tree)
 
 
 def test_story_page_has_every_tag_with_absolute_urls(client):
@@ -90,10 +92,12 @@ def test_story_page_has_every_tag_with_absolute_urls(client):
         hero_image_alt="The river at dusk",
         language="sr-latn",
     )
-    url = f"{SITE}/stories/water-for-bor/"
-    tree = get_tree(client, story.get_absolute_url())
+    # A story's canonical address is in its own language; <html lang> is the interface's.
+    url = f"{SITE}/sr-latn/stories/water-for-bor/"
+    tree = get_tree(client, "/sr-latn/stories/water-for-bor/")
     assert_common_metadata(tree, url=url, title="Water for Bor", description="A town and its river.", og_type="article")
-    assert tree.get("lang") == "sr-latn"
+    assert tree.get("lang") == "sr-Latn"
+    assert tree.xpath("//article/@lang") == ["sr-Latn"]
     assert meta(tree, "og:locale") == "sr_RS"
     assert meta(tree, "og:image").startswith(f"{SITE}/s/{story.pk}/card-")
     assert (meta(tree, "og:image:width"), meta(tree, "og:image:height")) == ("1200", "630")

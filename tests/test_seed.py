@@ -144,7 +144,7 @@ def texts(elements):
 
 
 def test_demo_files_render_the_same_stories_as_before(seeded, client):
-    demo_stories = Story.objects.filter(tags__name="demo")
+    demo_stories = Story.objects.filter(tags__name="demo", translation_of=None)  # translations: below
     assert set(demo_stories.values_list("slug", flat=True)) == {row[0] for row in STORIES_AS_RENDERED}
     for slug, illustration, countries, themes, words in STORIES_AS_RENDERED:
         story = demo_stories.get(slug=slug)
@@ -163,6 +163,22 @@ def test_demo_files_render_the_same_stories_as_before(seeded, client):
         "six-months-by-the-sea-six-months-waiting",
         "in-tirana-ardit-from-korce-becomes-andrea-from-milan",
     ]
+
+
+def test_the_demo_has_a_story_in_three_languages_and_stories_in_cyrillic(seeded, client):
+    original = Story.objects.get(slug="the-passport-that-finally-went-somewhere")
+    translations = {story.language: story for story in original.translations.all()}
+    assert sorted(translations) == ["sq", "sr"]
+    assert all(story.hero_image.name == original.hero_image.name for story in translations.values())
+    assert [c.name for c in translations["sq"].countries.all()] == ["Kosovo"]
+    page = rendered(client, "/sq/stories/pasaporta-qe-me-ne-fund-shkoi-diku/")
+    assert page.cssselect("h1")[0].text_content().strip() == "Pasaporta që më në fund shkoi diku"
+    assert page.cssselect(".story__chips a")[0].text_content().startswith("Kosova")
+    latin = rendered(client, "/sr-latn/stories/pasos-koji-je-konacno-negde-otisao/")
+    assert latin.cssselect("h1")[0].text_content().strip() == "Pasoš koji je konačno negde otišao"
+    assert {story.language for story in Story.objects.filter(translation_of=None)} >= {"en", "sr", "mk"}
+    names = [link.text_content() for link in rendered(client, "/sr/countries/").cssselect(".vocabulary-list__link")]
+    assert any(name.startswith("Косово") for name in names)
 
 
 def test_a_story_file_keeps_its_structure_tags_and_demo_note(seeded, client):

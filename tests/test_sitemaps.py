@@ -29,8 +29,11 @@ def section_urls(client):
     return index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
 
 
-def locations(client, section):
-    return xml(client, f"/sitemap-{section}.xml").xpath("//s:url/s:loc/text()", namespaces=NS)
+def locations(client, section, *, english_only=True):
+    """The section's addresses; by default only English ones (every language has its own)."""
+    found = xml(client, f"/sitemap-{section}.xml").xpath("//s:url/s:loc/text()", namespaces=NS)
+    prefixes = tuple(f"{SITE}/{code}/" for code in ["sq", "bs", "hr", "mk", "sr", "sr-latn"])
+    return [url for url in found if not url.startswith(prefixes)] if english_only else found
 
 
 def test_sitemap_index_names_every_section_with_absolute_urls(client):

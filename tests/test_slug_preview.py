@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 SLUG_FIELDS = [
     ("stories/story", "title"),
-    ("stories/country", "name"),
-    ("stories/theme", "name"),
+    ("stories/country", "name_en"),  # a name per language: the slug follows the English one
+    ("stories/theme", "name_en"),
     ("stories/contributor", "name"),
     ("partners/partner", "name"),
     ("partners/page", "title"),

@@ -1,5 +1,7 @@
 """The stories app's demo content: the countries, themes and contributors of vocabulary.toml, and
 one Markdown file per story in stories/ (named after its slug). `manage.py seed_demo` calls seed().
+A file whose front matter names `translation_of` (the original's file name) is a translation:
+it has its own texts and takes the original's image, storyteller, tags and bylines.
 
 Idempotent: what already exists (a country, theme or contributor by name, a story by title or
 slug) is left as the editors made it.
@@ -36,22 +38,40 @@ def seed():
     contributors = {data["name"]: contributor(data) for data in vocabulary["contributors"]}
     # Created in the order of their numbers, as before the stories became files, so primary keys
     # and the drawn illustrations stay what they were.
-    documents = sorted(read_documents(STORIES_DIR), key=lambda document: document.metadata["illustration"]["number"])
-    created = sum(story(document, vocabulary["demo_note"], countries, themes, contributors) for document in documents)
+    documents = read_documents(STORIES_DIR)
+    originals = [document for document in documents if "translation_of" not in document.metadata]
+    originals.sort(key=lambda document: document.metadata["illustration"]["number"])
+    created = sum(story(document, vocabulary["demo_note"], countries, themes, contributors) for document in originals)
+    translations = [document for document in documents if "translation_of" in document.metadata]
+    created += sum(
+        translation(document, vocabulary["demo_note"]) for document in sorted(translations, key=lambda d: d.slug)
+    )
     return f"new demo stories: {created}"
+
+
+def in_other_languages(data, field, name):
+    """{"name_sq": …, "name_sr": …} from the entry's `names` table (or another of the same kind)."""
+    return {f"{name}_{code}": text for code, text in data.get(field, {}).items()}
 
 
 def country(data, order):
     country, _ = Country.objects.get_or_create(
         name=data["name"],
-        defaults={"description": data["description"], "footnote": data.get("footnote", ""), "sort_order": order},
+        defaults={
+            "description": data["description"],
+            "footnote": data.get("footnote", ""),
+            "sort_order": order,
+            **in_other_languages(data, "names", "name"),
+            **in_other_languages(data, "footnotes", "footnote"),
+        },
     )
     return country
 
 
 def theme(data, order):
     theme, _ = Theme.objects.get_or_create(
-        name=data["name"], defaults={"description": data["description"], "sort_order": order}
+        name=data["name"],
+        defaults={"description": data["description"], "sort_order": order, **in_other_languages(data, "names", "name")},
     )
     return theme
 
@@ -94,6 +114,32 @@ def story(document, demo_note, countries, themes, contributors):
     story.themes.set(pick(document, "themes", themes))
     story.tags.set([*data["keywords"], DEMO_KEYWORD])
     story.contributors.set(pick(document, "contributors", contributors))
+    return True
+
+
+def translation(document, demo_note):
+    """Create the translation of one file unless it exists; True if it was created."""
+    data = document.metadata
+    if Story.objects.filter(Q(title=data["title"]) | Q(slug=document.slug)).exists():
+        return False
+    original = Story.objects.filter(slug=data["translation_of"]).first()
+    if original is None:
+        raise DemoDataError(f"{document.path}: translation_of names {data['translation_of']!r}, which is no demo story")
+    Story(
+        translation_of=original,
+        title=data["title"],
+        slug=document.slug,
+        subtitle=data["subtitle"],
+        summary=data["summary"],
+        body=document.body_html + f"<p><em>{escape(demo_note, quote=False)}</em></p>",
+        language=data["language"],
+        location=data["location"],
+        content_warning=data["content_warning"],
+        hero_image_alt=data["illustration"]["alt"],
+        hero_image_caption=data["illustration"]["caption"],
+        status=Story.Status.PUBLISHED,
+        published_at=timezone.now() - timedelta(**data["published_ago"]),
+    ).save()  # the original's image, storyteller, consent, tags and bylines come with it
     return True
 
 

@@ -78,7 +78,7 @@ STORY_FORM_SECTIONS = [
         _("Hero image"), ("hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"), key="image"
     ),
     StoryFormSection(_("SEO and sharing"), ("seo_title", "seo_description", "social_image_override"), key="sharing"),
-    StoryFormSection(_("Address and language"), ("slug", "language"), key="address"),
+    StoryFormSection(_("Address and language"), ("slug", "language"), read_only=("languages",), key="address"),
 ]
 CONSENT_FIELDS = list(CONSENT_RECORD_FIELDS)
 
@@ -204,6 +204,8 @@ class StoryAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
             self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        if self.instance.language_taken_in_group(cleaned.get("language")):
+            self.add_error("language", _("Another translation of this story is in this language."))
         self._check_publishing(cleaned)
         self._check_not_saved_by_someone_else(cleaned)
         return cleaned

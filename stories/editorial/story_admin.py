@@ -30,6 +30,7 @@ from stories.editorial.preview_admin import PreviewLinksAdminMixin
 from stories.editorial.roles import can_manage_consent, can_publish
 from stories.editorial.slug_preview import SlugPreviewAdmin
 from stories.editorial.story_actions import StoryActionsMixin
+from stories.editorial.translations import READ_ONLY_ON_TRANSLATIONS, TranslationAdminMixin
 from stories.editorial.withdrawal_admin import WithdrawalAdminMixin
 from stories.media.renditions import smallest_rendition_url
 from stories.models import Story, StoryImage, StorySlug
@@ -102,7 +103,13 @@ class StorySlugInline(admin.TabularInline):
 
 @admin.register(Story)
 class StoryAdmin(
-    SlugPreviewAdmin, ConsentAdminMixin, PreviewLinksAdminMixin, WithdrawalAdminMixin, StoryActionsMixin, EditorialAdmin
+    SlugPreviewAdmin,
+    ConsentAdminMixin,
+    PreviewLinksAdminMixin,
+    WithdrawalAdminMixin,
+    StoryActionsMixin,
+    TranslationAdminMixin,
+    EditorialAdmin,
 ):
     form = StoryAdminForm
     fields_kept_on_restore = [*KEPT_ON_RESTORE, *CONSENT_FIELDS]
@@ -190,6 +197,8 @@ class StoryAdmin(
             readonly += EDITOR_ONLY_FIELDS
         if self.is_restore_request(request):
             readonly += KEPT_ON_RESTORE
+        if obj is not None and obj.is_translation:
+            readonly += READ_ONLY_ON_TRANSLATIONS  # the original's: edited there
         return readonly
 
     def get_fieldsets(self, request, obj=None):

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
@@ -63,8 +64,9 @@ class WithdrawnStory:
 
 
 def withdraw_story(story, *, reason, user=None):
-    """Withdraw `story` (see the module's docstring); return a WithdrawnStory. Files leave the
-    storage once the transaction commits."""
+    """Withdraw `story` and every translation of its story (see the module's docstring): the
+    storyteller's consent covers the story in every language. Return a WithdrawnStory. Files
+    leave the storage once the transaction commits."""
     reason = (reason or "").strip()
     if not reason:
         raise ValueError("A withdrawal needs a reason.")
@@ -73,41 +75,51 @@ def withdraw_story(story, *, reason, user=None):
         story = Story.objects.select_for_update().get(pk=story.pk)
         if story.status == Story.Status.WITHDRAWN:
             raise AlreadyWithdrawn
-        slugs = [story.slug, *story.old_slugs.values_list("slug", flat=True)]
-        withdrawn = WithdrawnStory(
-            story_id=story.pk,
-            urls=[absolute_url(story.get_absolute_url()), absolute_url(story.get_short_url())]
-            + [absolute_reverse("stories:detail", kwargs={"slug": slug}) for slug in slugs[1:]],
-            media_url_prefix=absolute_url(f"{settings.MEDIA_URL}{story.media_folder}/"),
-        )
-        consent_before = consent_values(story)
-
-        withdrawal = StoryWithdrawal.objects.create(story=story, withdrawn_by=user, reason=reason)
-        WithdrawnAddress.objects.bulk_create(
-            [WithdrawnAddress(withdrawal=withdrawal, slug_digest=address_digest(slug)) for slug in slugs],
-            ignore_conflicts=True,  # an address another withdrawn story once had
-        )
-        story.old_slugs.all().delete()
-        story.preview_links.revoke()
-        story.delete_media_files()
-        StoryImage.objects.filter(story=story).delete()
-        for relation in (story.tags, story.countries, story.themes, story.contributors):
-            relation.clear()
-        # update(), not save(): save() would index, draw and version what is being erased.
-        Story.objects.filter(pk=story.pk).update(
-            **ERASED_FIELDS,
-            slug=unique_slug(Story, f"withdrawn-{story.pk}", instance_pk=story.pk),
-            status=Story.Status.WITHDRAWN,
-            edit_token=uuid.uuid4(),
-            updated_by=user,
-            updated_at=timezone.now(),
-        )
-        story.refresh_from_db()
-        record_consent_changes(story, consent_before, user)
-        StorySearchDocument.objects.filter(story=story).delete()
-        forget_history(story)
+        original_pk = story.translation_of_id or story.pk
+        group = Story.objects.select_for_update().filter(Q(pk=original_pk) | Q(translation_of=original_pk))
+        # The original's folder holds the photos every translation shows.
+        original = group.get(pk=original_pk)
+        urls = []
+        for member in group.exclude(status=Story.Status.WITHDRAWN).order_by("pk"):
+            urls += withdraw_one(member, reason=reason, user=user)
         ContentVersion.bump()  # every cached page that showed it, on every instance
-    return withdrawn
+    media_url_prefix = absolute_url(f"{settings.MEDIA_URL}{original.media_folder}/")
+    return WithdrawnStory(story_id=story.pk, urls=urls, media_url_prefix=media_url_prefix)
+
+
+def withdraw_one(story, *, reason, user):
+    """Withdraw one story of a group; return the addresses it had (every script of a Serbian one)."""
+    slugs = [story.slug, *story.old_slugs.values_list("slug", flat=True)]
+    own = [absolute_url(story.path_in(language)) for language in story.own_languages()]
+    urls = [*own, absolute_url(story.get_short_url())]
+    urls += [absolute_reverse("stories:detail", kwargs={"slug": slug}) for slug in slugs[1:]]
+    consent_before = consent_values(story)
+
+    withdrawal = StoryWithdrawal.objects.create(story=story, withdrawn_by=user, reason=reason)
+    WithdrawnAddress.objects.bulk_create(
+        [WithdrawnAddress(withdrawal=withdrawal, slug_digest=address_digest(slug)) for slug in slugs],
+        ignore_conflicts=True,  # an address another withdrawn story once had
+    )
+    story.old_slugs.all().delete()
+    story.preview_links.revoke()
+    story.delete_media_files()
+    StoryImage.objects.filter(story=story).delete()
+    for relation in (story.tags, story.countries, story.themes, story.contributors):
+        relation.clear()
+    # update(), not save(): save() would index, draw and version what is being erased.
+    Story.objects.filter(pk=story.pk).update(
+        **ERASED_FIELDS,
+        slug=unique_slug(Story, f"withdrawn-{story.pk}", instance_pk=story.pk),
+        status=Story.Status.WITHDRAWN,
+        edit_token=uuid.uuid4(),
+        updated_by=user,
+        updated_at=timezone.now(),
+    )
+    story.refresh_from_db()
+    record_consent_changes(story, consent_before, user)
+    StorySearchDocument.objects.filter(story=story).delete()
+    forget_history(story)
+    return urls
 
 
 def forget_history(story):

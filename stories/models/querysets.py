@@ -2,10 +2,11 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from taggit.models import TaggedItem
 
+from balkanoscope.languages import same_languages
 from stories.models.vocabulary import TaggedCountry, TaggedTheme
 
 NOW = object()  # marks where next_publish_at_sql()'s parameters take the current time
@@ -17,10 +18,29 @@ class StoryQuerySet(models.QuerySet):
 
         The one definition of "public": every view, feed, sitemap and search starts here.
         `until` (a time already past) narrows it to stories published by then, as a single
-        bound the database can seek to in the ordering index.
+        bound the database can seek to in the ordering index. A translation is public only
+        while its original is: unpublishing or withdrawing a story takes its whole group.
         """
         now = timezone.now()
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=min(until, now) if until else now)
+        published = self.model.Status.PUBLISHED
+        return self.filter(status=published, published_at__lte=min(until, now) if until else now).filter(
+            Q(translation_of__isnull=True) | Q(translation_of__status=published, translation_of__published_at__lte=now)
+        )
+
+    def with_translation_flag(self):
+        """Each story with has_public_translations: whether its page must look for its group."""
+        translations = self.model.objects.published().filter(translation_of=OuterRef("pk"))
+        return self.annotate(has_public_translations=Exists(translations))
+
+    def in_language(self, language):
+        """Each story once, for readers of `language`: its translation in that language where
+        one is public, else the story as written (which the page labels with its language).
+        Serbian in either script is one language."""
+        languages = same_languages(language)
+        translated = self.model.objects.published().filter(translation_of=OuterRef("pk"), language__in=languages)
+        return self.alias(has_translation=Exists(translated)).filter(
+            Q(language__in=languages) | Q(translation_of__isnull=True, has_translation=False)
+        )
 
     def scheduled(self, *, now=None):
         """Stories marked published whose publish time is still to come: they appear on their own

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from balkanoscope.links import unprefixed_reverse
 from stories.editorial.consent import consent_form_path
 from stories.media.fields import SafeImageField
 from stories.media.names import new_media_key, random_name_in, story_folder
@@ -20,6 +21,7 @@ from stories.models.contributor import Contributor
 from stories.models.querysets import StoryQuerySet
 from stories.models.slugs import free_story_slug, refuse_retired_slug
 from stories.models.story_media import StoryMediaMixin
+from stories.models.translations import StoryLanguages
 from stories.models.vocabulary import TaggedCountry, TaggedTheme
 from stories.sanitize import clean_html
 from stories.sharing.cards import delete_outdated_story_cards
@@ -40,7 +42,7 @@ def social_image_path(story, filename):
 # Images are in revisions too; Story.keep_images_after_restore() copes with a restored
 # version whose image files were removed since (replaced images leave the storage at once).
 @reversion.register(follow=["tagged_countries", "tagged_themes", "gallery_images"])
-class Story(StoryMediaMixin, models.Model):
+class Story(StoryMediaMixin, StoryLanguages):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -252,8 +254,9 @@ class Story(StoryMediaMixin, models.Model):
             self.remember_old_slug(previous["slug"])
         if previous and previous["status"] == self.Status.PUBLISHED and self.status != self.Status.PUBLISHED:
             self.preview_links.revoke()  # a link sent before it was published must not show it again
-        if previous is None or previous["hero_image"] != self.hero_image.name:
-            self.replace_renditions(previous)
+        if not self.is_translation and (previous is None or previous["hero_image"] != self.hero_image.name):
+            self.replace_renditions(previous)  # a translation's photos are its original's
+        self.sync_translations()
         if previous:
             delete_outdated_story_cards(
                 self,
@@ -270,7 +273,7 @@ class Story(StoryMediaMixin, models.Model):
 
     def get_short_url(self):
         """A short link that survives slug changes, e.g. /s/42/."""
-        return reverse("stories:short_link", kwargs={"pk": self.pk})
+        return unprefixed_reverse("stories:short_link", kwargs={"pk": self.pk})
 
     def remember_old_slug(self, old_slug):
         """Keep a published story's old address answering with a redirect to the new one."""
@@ -312,13 +315,8 @@ class Story(StoryMediaMixin, models.Model):
         """The storyteller's name as the public may see it: nothing when anonymous."""
         return "" if self.is_storyteller_anonymous else self.storyteller_name
 
-    @property
-    def meta_title(self):
-        return self.seo_title or self.title
-
-    @property
-    def meta_description(self):
-        return self.seo_description or self.summary
+    meta_title = property(lambda self: self.seo_title or self.title)
+    meta_description = property(lambda self: self.seo_description or self.summary)
 
 
 class StorySlug(models.Model):

@@ -37,7 +37,8 @@ def delete_files_of_deleted_story(sender, instance, **kwargs):
     """post_delete receiver: a deleted story's files leave the media storage, and its signed
     consent form the private storage (a recovered story comes back without them)."""
     instance.delete_media_files()
-    if instance.consent_form:
+    # A translation's consent form is its original's (stories/models/translations.py).
+    if instance.consent_form and not instance.translation_of_id:
         storage, name = instance.consent_form.storage, instance.consent_form.name
         transaction.on_commit(partial(storage.delete, name))
 
@@ -71,7 +72,8 @@ class StoryMediaMixin:
             self.hero_renditions = make_fresh_renditions(self.hero_image)
         type(self).objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
         if previous_image and previous_image["hero_image"]:
-            shared = type(self).objects.filter(hero_image=previous_image["hero_image"]).exclude(pk=self.pk).exists()
+            others = type(self).objects.exclude(pk=self.pk).exclude(translation_of=self)  # translations follow
+            shared = others.filter(hero_image=previous_image["hero_image"]).exists()
             if not shared:
                 # Only once the new image is saved for good: if this save fails (a full disk while
                 # writing renditions), the rolled-back row still points at files that still exist.

@@ -1,6 +1,8 @@
 """The search index: each story's StorySearchDocument, kept in step by signals."""
 
+from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from taggit.models import Tag
 
@@ -18,13 +20,23 @@ def index_stories(stories) -> int:
     # A withdrawn story is never indexed again, whatever is saved or retagged.
     ids = list(stories.exclude(status=Story.Status.WITHDRAWN).order_by().values_list("pk", flat=True))
     for start in range(0, len(ids), INDEX_BATCH_SIZE):
-        batch = (
+        batch = list(
             Story.objects.filter(pk__in=ids[start : start + INDEX_BATCH_SIZE])
-            .only("title", "subtitle", "summary", "body", "storyteller_name", "is_storyteller_anonymous", "location")
+            .only(
+                "title",
+                "subtitle",
+                "summary",
+                "body",
+                "storyteller_name",
+                "is_storyteller_anonymous",
+                "location",
+                "translation_of",
+            )
             .prefetch_related("countries", "themes", "tags", "contributors")
         )
+        groups = translation_texts(batch)
         StorySearchDocument.objects.bulk_create(
-            [search_document(story) for story in batch],
+            [search_document(story, groups.get(story.translation_of_id or story.pk, [])) for story in batch],
             update_conflicts=True,
             unique_fields=["story"],
             update_fields=["title", "secondary", "details", "body", "plain_text", "facets"],
@@ -33,28 +45,55 @@ def index_stories(stories) -> int:
 
 
 def index_story(story) -> None:
-    """Write one story's search document (after a save or a change of its tags or bylines)."""
-    index_stories([story.pk])
+    """Write the search documents of a story's translation group (after a save or a change of
+    its tags or bylines): each holds the words of all of them."""
+    original_pk = story.translation_of_id or story.pk
+    index_stories(Story.objects.filter(Q(pk=original_pk) | Q(translation_of=original_pk)))
 
 
-def search_document(story) -> StorySearchDocument:
-    """The search document of `story`; its countries, themes, tags and contributors prefetched."""
+def translation_texts(stories):
+    """{original pk: [(pk, title, subtitle, summary, body)…]} of the groups of `stories`, one query."""
+    originals = {story.translation_of_id or story.pk for story in stories}
+    members = Story.objects.filter(Q(pk__in=originals) | Q(translation_of__in=originals)).order_by()
+    groups = {}
+    for pk, original, *texts in members.values_list("pk", "translation_of", "title", "subtitle", "summary", "body"):
+        groups.setdefault(original or pk, []).append((pk, *texts))
+    return groups
+
+
+def vocabulary_names(item):
+    """A country's or theme's name in every language: "Kosova" finds stories from Kosovo."""
+    names = [getattr(item, f"name_{code}", None) for code in settings.MODELTRANSLATION_LANGUAGES]
+    return list(dict.fromkeys(name for name in [item.name, *names] if name))
+
+
+def search_document(story, group=()) -> StorySearchDocument:
+    """The search document of `story`; its countries, themes, tags and contributors prefetched.
+    `group` holds its translations' texts (translation_texts()): a reader finds a story by the
+    words of any of its languages, and sees it in their own."""
     body_text = html_to_text(story.body)
     details = [
         story.public_storyteller,  # never an anonymous storyteller's name
         story.location,
         *(contributor.name for contributor in story.contributors.all()),
-        *(country.name for country in story.countries.all()),
-        *(theme.name for theme in story.themes.all()),
+        *(name for country in story.countries.all() for name in vocabulary_names(country)),
+        *(name for theme in story.themes.all() for name in vocabulary_names(theme)),
         *(keyword.name for keyword in story.tags.all()),
     ]
+    others = [texts for pk, *texts in group if pk != story.pk]
+    secondary = [
+        story.subtitle,
+        story.summary,
+        *(part for title, subtitle, summary, _body in others for part in (title, subtitle, summary)),
+    ]
+    bodies = [body_text, *(html_to_text(body) for *_texts, body in others)]
     return StorySearchDocument(
         story_id=story.pk,
         facets=" ".join(facet_words(countries=story.countries.all(), themes=story.themes.all())),
         title=_folded_text(story.title),
-        secondary=_folded_text(f"{story.subtitle}\n{story.summary}"),
+        secondary=_folded_text("\n".join(secondary)),
         details=_folded_text("\n".join(details)),
-        body=_folded_text(body_text),
+        body=_folded_text("\n".join(bodies)),
         plain_text=f"{story.summary}\n{body_text}".strip(),
     )
 

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import ExpressionWrapper, F, Lookup, OuterRef, Prefetch, Subquery, TextField
+from django.utils.translation import get_language
 
 from stories.models import SqliteFullTextEntry, Story, StorySearchDocument
 from stories.search.indexing import facet_words
@@ -36,7 +37,7 @@ def rank_stories(query: str, *, country=None, theme=None) -> SearchRanking:
     terms = query_terms(query)
     if not terms:
         return SearchRanking([], None)
-    stories = Story.objects.published().tagged(country=country, theme=theme)
+    stories = Story.objects.published().in_language(get_language()).tagged(country=country, theme=theme)
     if connection.vendor == "postgresql":
         newest_matches = _newest_postgresql_matches
     else:

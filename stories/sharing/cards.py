@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import translation
 
 from balkanoscope.copy import SITE_TAGLINE
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.media.names import story_folder
+from stories.scripts import SERBIAN, in_reader_script, is_serbian
 from stories.sharing.drawing import CARD_SIZE, render_default_card, render_social_card
 
+SERBIAN_SCRIPTS = sorted(SERBIAN)
 # Bump when the card's design changes, so every card URL changes with it.
 CARD_DESIGN_VERSION = "1"
 
@@ -34,10 +37,15 @@ def _digest(*parts):
     return hashlib.sha256("\x1f".join([CARD_DESIGN_VERSION, *parts]).encode()).hexdigest()[:12]
 
 
+def story_card_title(story, title=None):
+    """The title a story's card shows: its own, in the reader's script for Serbian."""
+    return in_reader_script(story.title if title is None else title, story.language)
+
+
 def story_card_digest(story, *, title=None, hero_image_name=None):
     """Changes whenever the generated card would look different; pass the old title and
     image name to find the digest of the card a story had before."""
-    title = story.title if title is None else title
+    title = story_card_title(story, title)
     hero_image_name = story.hero_image.name if hero_image_name is None else hero_image_name
     return _digest(str(story.pk), title, hero_image_name or "")
 
@@ -54,12 +62,14 @@ def story_card_storage_name(story, digest):
 def delete_outdated_story_cards(story, *, old_title, old_hero_image_name, was_published):
     """Remove the card a story had before its title or image changed (its URL now redirects),
     and its current card when it is no longer published: only published stories' cards are public."""
-    old_digest = story_card_digest(story, title=old_title, hero_image_name=old_hero_image_name)
-    current_digest = story_card_digest(story)
-    if old_digest != current_digest:
-        default_storage.delete(story_card_storage_name(story, old_digest))
-    if was_published and story.status != story.Status.PUBLISHED:
-        default_storage.delete(story_card_storage_name(story, current_digest))
+    for script in SERBIAN_SCRIPTS if is_serbian(story.language) else [settings.LANGUAGE_CODE]:
+        with translation.override(script):  # a Serbian story has a card in each script
+            old_digest = story_card_digest(story, title=old_title, hero_image_name=old_hero_image_name)
+            current_digest = story_card_digest(story)
+        if old_digest != current_digest:
+            default_storage.delete(story_card_storage_name(story, old_digest))
+        if was_published and story.status != story.Status.PUBLISHED:
+            default_storage.delete(story_card_storage_name(story, current_digest))
 
 
 def default_card_storage_name(digest):
@@ -75,13 +85,21 @@ def story_share_image(story):
             height=story.social_image_height,
             alt=story.hero_image_alt or story.title,
         )
-    url = absolute_reverse("stories:social_card", kwargs={"pk": story.pk, "digest": story_card_digest(story)})
+    # The card shows the story's own title, the same in every interface language but in the
+    # reader's script: a Serbian story's card in the other script is under that prefix.
+    script_changes = story_card_title(story) != story.title
+    url = absolute_reverse(
+        "stories:social_card",
+        kwargs={"pk": story.pk, "digest": story_card_digest(story)},
+        language=translation.get_language() if script_changes else settings.LANGUAGE_CODE,
+    )
     # The card shows the title, so the title is the best description of it.
     return ShareImage(url=url, width=CARD_SIZE[0], height=CARD_SIZE[1], alt=story.title)
 
 
 def default_share_image():
     return ShareImage(
+        # The card shows the tagline: each language has its own, under its prefix.
         url=absolute_reverse("stories:default_social_card", kwargs={"digest": default_card_digest()}),
         width=CARD_SIZE[0],
         height=CARD_SIZE[1],
@@ -103,7 +121,7 @@ def story_card_jpeg(story, digest):
     return stored_card(
         story_card_storage_name(story, digest),
         lambda: render_social_card(
-            story.title, site_name=settings.SITE_NAME, image=story.hero_image if story.hero_image else None
+            story_card_title(story), site_name=settings.SITE_NAME, image=story.hero_image if story.hero_image else None
         ),
     )
 

@@ -11,10 +11,13 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from balkanoscope.copy import SITE_DESCRIPTION, SITE_TAGLINE
+from balkanoscope.languages import language_codes, language_tag, page_in_language
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.feeds import LatestStoriesFeed
+from stories.scripts import in_reader_script
 from stories.sharing.cards import ShareImage, default_share_image, story_share_image
 from stories.sharing.structured_data import news_article, story_breadcrumbs
+from stories.sharing.translations import hreflang_alternates, schema_links
 
 # og:locale wants language_TERRITORY; these are the site's languages (settings.LANGUAGES).
 OG_LOCALES = {
@@ -56,10 +59,28 @@ class PageMeta:
     feeds: list[FeedLink] = field(default_factory=list)
     oembed_links: list[FeedLink] = field(default_factory=list)  # oEmbed discovery, on story pages
     structured_data: list[dict] = field(default_factory=list)
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, absolute URL)
+    other_languages: list[str] = field(default_factory=list)  # of the content: og:locale:alternate
 
     @property
     def og_locale(self):
-        return OG_LOCALES.get(self.language, self.language.replace("-", "_"))
+        return og_locale(self.language)
+
+    @property
+    def og_locale_alternates(self):
+        return list(
+            dict.fromkeys(og_locale(code) for code in self.other_languages if og_locale(code) != self.og_locale)
+        )
+
+
+def og_locale(language):
+    return OG_LOCALES.get(language, language.replace("-", "_"))
+
+
+def every_language_alternates(request):
+    """hreflang alternates of a page that exists in every interface language, English as x-default."""
+    pages = [(language_tag(code), absolute_url(page_in_language(request, code))) for code in language_codes()]
+    return [*pages, ("x-default", pages[0][1])]
 
 
 def summarise(text, length=160):
@@ -90,6 +111,8 @@ def page_meta(request, title=None, description=None, **fields):
     fields["feeds"] = [*site_feed_links(), *fields["feeds"]]
     fields.setdefault("canonical_url", absolute_url(request.path))
     fields.setdefault("language", get_language() or settings.LANGUAGE_CODE)
+    if "alternates" not in fields:
+        fields["alternates"] = every_language_alternates(request)
     fields.setdefault("image", default_share_image())
     return PageMeta(
         title=str(title),
@@ -107,15 +130,20 @@ def oembed_links(title, url):
     ]
 
 
-def story_meta(request, story, *, countries, themes, contributors):
-    url = absolute_url(story.get_absolute_url())
+def story_meta(request, story, *, countries, themes, contributors, group):
+    """A story's page; `group` is its public translation group (stories/sharing/translations.py)."""
+    url = absolute_url(story.get_canonical_path())
     image = story_share_image(story)
+    # In the reader's script, as the rest of a Serbian page (stories/scripts/).
     return page_meta(
         request,
-        story.meta_title,
-        story.meta_description,
+        in_reader_script(story.meta_title, story.language),
+        in_reader_script(story.meta_description, story.language),
         canonical_url=url,
         language=story.language,
+        # A story's alternates are its translations, not the same story under other interfaces.
+        alternates=hreflang_alternates(group),
+        other_languages=[member.language for member in group if member.pk != story.pk],
         image=image,
         og_type="article",
         oembed_links=oembed_links(story.title, url),
@@ -133,7 +161,8 @@ def story_meta(request, story, *, countries, themes, contributors):
                 countries=countries,
                 themes=themes,
                 contributors=contributors,
-            ),
+            )
+            | schema_links(story, group),
             story_breadcrumbs(story),
         ],
     )

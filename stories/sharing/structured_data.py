@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from balkanoscope.languages import language_tag
 from balkanoscope.links import absolute_reverse, absolute_url
 from stories.dates import iso_datetime
 
@@ -41,7 +42,7 @@ def website(language):
         "@type": "WebSite",
         "name": settings.SITE_NAME,
         "url": absolute_reverse("stories:home"),
-        "inLanguage": language,
+        "inLanguage": language_tag(language),
         "publisher": publisher(),
         "potentialAction": {
             "@type": "SearchAction",
@@ -75,7 +76,7 @@ def news_article(story, *, url, image, countries, themes, contributors):
         "image": [image.url],
         "datePublished": iso_datetime(story.published_at),
         "dateModified": iso_datetime(story.updated_at),
-        "inLanguage": story.language,
+        "inLanguage": language_tag(story.language),
         "author": story_authors(story, contributors),
         "publisher": publisher(),
         "keywords": [tag.name for tag in [*countries, *themes]],

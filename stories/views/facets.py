@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stories import content_state
@@ -72,10 +73,11 @@ def listing_path(country=None, theme=None):
     return reverse("stories:list")
 
 
-def pair_counts():
-    """{(country pk, theme pk): published stories tagged with both}, in one grouped query."""
+def pair_counts(language):
+    """{(country pk, theme pk): published stories tagged with both, each once in `language`},
+    in one grouped query."""
     rows = (
-        TaggedCountry.objects.filter(content_object__in=Story.objects.published().values("pk"))
+        TaggedCountry.objects.filter(content_object__in=Story.objects.published().in_language(language).values("pk"))
         .values("tag", "content_object__tagged_themes__tag")
         .annotate(total=Count("content_object", distinct=True))
         .values_list("tag", "content_object__tagged_themes__tag", "total")
@@ -88,18 +90,20 @@ def vocabulary_counts(request):
     """Countries, themes and every count the facets show: cached per content version, so a
     listing page pays one cache lookup for them whatever the number of stories."""
 
+    language = get_language()  # lists count each story once, in the reader's language
+
     def compute():
         totals = story_counts(request)
         return VocabularyCounts(
             countries=list(Country.objects.all()),
             themes=list(Theme.objects.all()),
-            total=Story.objects.published().count(),
+            total=Story.objects.published().in_language(language).count(),
             country_totals=totals["country"],
             theme_totals=totals["theme"],
-            pairs=pair_counts(),
+            pairs=pair_counts(language),
         )
 
-    return content_state.cached_value(request, "vocabulary-counts", compute)
+    return content_state.cached_value(request, f"vocabulary-counts:{language}", compute)
 
 
 def facet_options(items, selected, count_of, path_of, all_name, all_count, all_path):

@@ -17,7 +17,7 @@ from stories.views.vocabulary_counts import footnoted_countries, with_story_coun
 @page_cacheable
 @require_safe
 def home(request):
-    published = Story.objects.published()
+    published = Story.objects.published().in_language(get_language())
     # The newest featured story and the seven newest, in one query (two index probes).
     newest_featured = published.filter(is_featured=True).values("pk")[:1]
     shown = list(published.filter(Q(pk=Subquery(newest_featured)) | Q(pk__in=Subquery(published.values("pk")[:7]))))

@@ -3,6 +3,7 @@ answers, for old links and forms, but names the listing's own address as canonic
 (stories/views/facets.py), and its facets link there."""
 
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -26,12 +27,15 @@ def story_list(request):
         "theme": requested_filter(request, "theme", counts.themes),
         "keyword": requested_filter(request, "tag", Tag.objects.all()),
     }
-    stories = Story.objects.published().tagged(**filters).for_cards()
+    language = get_language()
+    stories = Story.objects.published().in_language(language).tagged(**filters).for_cards()
     active_filters = [
         (param, value) for param, value in zip(["country", "theme", "tag"], filters.values(), strict=True) if value
     ]
     page = paginate(
-        request, stories, count_name="list:" + ":".join(str(getattr(f, "pk", "")) for f in filters.values())
+        request,
+        stories,
+        count_name=f"list:{language}:" + ":".join(str(getattr(f, "pk", "")) for f in filters.values()),
     )
     keyword = filters["keyword"]
     title = _("Stories") if keyword is None else _("Keyword: %(keyword)s") % {"keyword": keyword.name}

@@ -3,27 +3,40 @@
 from django.db.models import Q, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from balkanoscope.links import absolute_url
 from balkanoscope.page_cache import page_cacheable
 from stories import content_state
-from stories.models import Country, Story, StorySlug, Theme, WithdrawnAddress
+from stories.models import Country, Story, StoryImage, StorySlug, Theme, WithdrawnAddress
 from stories.related import related_stories
 from stories.sharing.links import share_links
 from stories.sharing.metadata import story_meta
+from stories.sharing.translations import language_paths, other_languages, public_group
 from stories.views.vocabulary_counts import footnoted_countries
 
 
 @page_cacheable
 @require_safe
 def story_detail(request, slug):
-    story = Story.objects.published().prefetch_related("contributors", "gallery_images").filter(slug=slug).first()
+    story = (
+        Story.objects.published()
+        .with_translation_flag()
+        .prefetch_related("contributors", "gallery_images")
+        .filter(slug=slug)
+        .first()
+    )
     if story is None:
         return redirect_old_slug(request, slug)
-    story_url = absolute_url(story.get_absolute_url())
+    story_url = absolute_url(story.get_canonical_path())
     context = story_page_context(story, request)
+    group = public_group(story, request)
+    request.language_paths = language_paths(story, group)  # the switcher keeps the reader on this story
     context.update(
+        # A translation shows its original's photographs (stories/models/translations.py).
+        gallery_images=StoryImage.objects.filter(story_id=story.translation_of_id) if story.is_translation else None,
+        other_languages=other_languages(story, group),
         story_url=story_url,
         share_links=share_links(story_url, story.title),
         meta=story_meta(
@@ -32,6 +45,7 @@ def story_detail(request, slug):
             countries=context["countries"],
             themes=context["themes"],
             contributors=context["contributors"],
+            group=group,
         ),
     )
     return render(request, "stories/story_detail.html", context)
@@ -63,9 +77,9 @@ def redirect_keeping_query(request, path):
 
 @require_safe
 def story_short_link(request, pk):
-    story = Story.objects.published().only("slug").filter(pk=pk).first()
+    story = Story.objects.published().only("slug", "language").filter(pk=pk).first()
     if story is not None:
-        return redirect_keeping_query(request, story.get_absolute_url())
+        return redirect_keeping_query(request, story.get_canonical_path())
     if Story.objects.filter(pk=pk, status=Story.Status.WITHDRAWN).exists():
         return story_withdrawn(request)
     raise Http404
@@ -78,7 +92,7 @@ def story_page_context(story, request=None):
     themes = list(Theme.objects.filter(tagged_stories__content_object=story))
     # The stories around this one change only when stories do: computed once per content version.
     around = content_state.cached_value(
-        request, f"stories-around:{story.pk}", lambda: stories_around(story, countries, themes)
+        request, f"stories-around:{story.pk}:{get_language()}", lambda: stories_around(story, countries, themes)
     )
     return {
         "story": story,
@@ -100,6 +114,7 @@ def stories_around(story, countries, themes):
     if countries:
         more_from_country = list(
             Story.objects.published()
+            .in_language(get_language())
             .tagged(country=countries[0])
             .exclude(pk__in=[story.pk, *(s.pk for s in related)])
             .only("title", "slug", "published_at", "language")[:4]
@@ -112,9 +127,9 @@ def adjacent_stories(story):
     an index range probe from the story's place in the (published_at, id) order."""
     if story.published_at is None:
         return {"previous_story": None, "next_story": None}
-    published = Story.objects.published()
+    published = Story.objects.published().in_language(get_language())
     at = story.published_at
-    older = Story.objects.published(until=at).exclude(published_at=at, pk__gte=story.pk)
+    older = Story.objects.published(until=at).in_language(get_language()).exclude(published_at=at, pk__gte=story.pk)
     newer = published.filter(published_at__gte=at).exclude(published_at=at, pk__lte=story.pk)
     pair = (
         Story.objects.filter(

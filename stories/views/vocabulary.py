@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -58,8 +59,9 @@ def vocabulary_page(request, vocabulary, slug, *, list_name, list_url_name, feed
     counts = vocabulary_counts(request)
     kind = vocabulary.filter_parameter  # "country" or "theme"
     item = find_by_slug(counts.countries if vocabulary is Country else counts.themes, slug)
-    stories = Story.objects.published().tagged(**{kind: item}).for_cards()
-    page = paginate(request, stories, count_name=f"{kind}:{item.pk}")
+    language = get_language()
+    stories = Story.objects.published().in_language(language).tagged(**{kind: item}).for_cards()
+    page = paginate(request, stories, count_name=f"{kind}:{item.pk}:{language}")
     meta = vocabulary_meta(request, item, page, list_name=list_name, list_url_name=list_url_name, feed=feed)
     named_countries = [item] if vocabulary is Country else []
     return render(

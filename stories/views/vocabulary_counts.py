@@ -1,6 +1,7 @@
 """How many stories each country and theme has, and the countries a page must footnote."""
 
 from django.db.models import Count, Value
+from django.utils.translation import get_language
 
 from stories import content_state
 from stories.models import Story, TaggedCountry, TaggedTheme
@@ -11,7 +12,7 @@ def story_counts(request):
     every published story's tags, so it is one query, cached per content version."""
 
     def count_by_tag():
-        published = Story.objects.published().values("pk")
+        published = Story.objects.published().in_language(language).values("pk")
         per_tag = [
             tagged.objects.filter(content_object__in=published)
             .values("tag")
@@ -24,7 +25,8 @@ def story_counts(request):
             counts[kind][tag] = total
         return counts
 
-    return content_state.cached_value(request, "story-counts", count_by_tag)
+    language = get_language()
+    return content_state.cached_value(request, f"story-counts:{language}", count_by_tag)
 
 
 def with_story_counts(request, vocabulary, kind):

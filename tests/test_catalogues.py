@@ -1,0 +1,84 @@
+"""The interface catalogues in locale/: valid for msgfmt, and the ones the site uses."""
+
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from lxml import html
+
+from tests.catalogues import FIXTURE_LOCALE
+from tests.factories import make_country, make_page, make_partner, make_story, make_theme
+from tests.test_languages import PAGE_PATHS, PREFIXES  # every page type, in every language
+
+CATALOGUES = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
+CATALOGUES += sorted(FIXTURE_LOCALE.glob("*/LC_MESSAGES/django.po"))
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
+def test_each_catalogue_passes_msgfmt_check(catalogue):
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(catalogue)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_catalogues_are_for_the_sites_languages():
+    # Django's locale names: sr_Latn for sr-latn.
+    locales = {code.replace("-latn", "_Latn") for code, _name in settings.LANGUAGES}
+    for catalogue in CATALOGUES:
+        assert catalogue.parent.parent.name in locales, catalogue
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("catalogue", [path for path in CATALOGUES if FIXTURE_LOCALE not in path.parents])
+def test_the_navigation_speaks_each_catalogues_language(client, catalogue):
+    """Once a catalogue is compiled (make install), its language's pages use it."""
+    if not catalogue.with_suffix(".mo").exists():
+        pytest.skip(f"{catalogue.with_suffix('.mo')} is not compiled: run make install")
+    messages = polib.pofile(str(catalogue))
+    locale = catalogue.parent.parent.name
+    prefix = "/" + locale.replace("_Latn", "-latn")
+    page = html.fromstring(client.get(prefix + "/").content)
+    labels = [link.text_content() for link in page.cssselect(".site-nav a")]
+    for msgid, label in zip(["Stories", "Countries", "Themes"], labels, strict=False):
+        entry = messages.find(msgid)
+        if entry and entry.msgstr and "fuzzy" not in entry.flags:
+            assert label == entry.msgstr, (locale, msgid)
+
+
+def interface_texts(tree):
+    """Every text node and readable attribute of a page, each as a whole, stripped."""
+    texts = {" ".join(text.split()) for text in tree.xpath("//body//text()[not(ancestor::script)]")}
+    for attribute in ("alt", "title", "aria-label", "placeholder"):
+        texts.update(" ".join(value.split()) for value in tree.xpath(f"//@{attribute}"))
+    return texts - {""}
+
+
+def untranslated(catalogue, texts):
+    """The catalogue's translated messages that a page shows in English all the same."""
+    return sorted(
+        entry.msgid
+        for entry in polib.pofile(str(catalogue))
+        if entry.msgstr and entry.msgstr != entry.msgid and "fuzzy" not in entry.flags and entry.msgid in texts
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("source", ["fixture", "locale"])
+def test_no_page_shows_a_translated_message_in_english(client, settings, source, compiled_fixture_locale):
+    """Each page type, in each language with a compiled catalogue: none of the catalogue's
+    translated messages is left in English. The fixture catalogues prove the check itself."""
+    folder = compiled_fixture_locale if source == "fixture" else Path(settings.BASE_DIR, "locale")
+    compiled = sorted(folder.glob("*/LC_MESSAGES/django.mo"))
+    if not compiled:
+        pytest.skip(f"no compiled catalogue in {folder}: run make install")
+    settings.LOCALE_PATHS = [folder]
+    serbia, poverty = make_country("Serbia"), make_theme("Poverty")
+    make_partner()
+    make_page()
+    make_story("Water for Bor", countries=[serbia], themes=[poverty])
+    for mo in compiled:
+        language = mo.parent.parent.name.replace("_Latn", "-latn")
+        for path in PAGE_PATHS:
+            tree = html.fromstring(client.get(PREFIXES[language] + path).content)
+            assert untranslated(mo.with_suffix(".po"), interface_texts(tree)) == [], (language, path)
