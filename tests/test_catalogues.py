@@ -47,8 +47,10 @@ def test_the_navigation_speaks_each_catalogues_language(client, catalogue):
 
 
 def interface_texts(tree):
-    """Every text node and readable attribute of a page, each as a whole, stripped."""
-    texts = {" ".join(text.split()) for text in tree.xpath("//body//text()[not(ancestor::script)]")}
+    """Every text node and readable attribute of a page, each as a whole, stripped; not what the
+    page marks translate="no" (the language switcher names each language in itself)."""
+    nodes = tree.xpath("//body//text()[not(ancestor::script)][not(ancestor::*[@translate='no'])]")
+    texts = {" ".join(text.split()) for text in nodes}
     for attribute in ("alt", "title", "aria-label", "placeholder"):
         texts.update(" ".join(value.split()) for value in tree.xpath(f"//@{attribute}"))
     return texts - {""}

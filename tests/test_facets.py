@@ -85,7 +85,8 @@ def test_counts_follow_the_selection_and_all_removes_it(client, shelf):
         ("Poverty", 2, "/countries/serbia/themes/poverty/"),
         ("Water", 2, None),
     ]
-    assert [s.text_content().split()[0] for s in tree.cssselect("[aria-current='true']")] == ["Serbia", "Water"]
+    current = tree.cssselect("[aria-current='true']:not([hreflang])")  # not the language switcher
+    assert [s.text_content().split()[0] for s in current] == ["Serbia", "Water"]
 
 
 @pytest.mark.parametrize(
@@ -191,7 +192,8 @@ def test_story_page_shows_its_keywords_each_linking_to_its_listing(client, shelf
 
 def test_sitemap_lists_exactly_the_combinations_that_have_stories(client, shelf):
     tree = html.fromstring(client.get("/sitemap-country-themes.xml").content)
-    assert [loc.text for loc in tree.iter("{*}loc")] == [
+    # Every language has its own addresses; the English ones have no prefix.
+    assert [loc.text for loc in tree.iter("{*}loc") if loc.text.count("/") == 7] == [
         f"{SITE}/countries/albania/themes/water/",
         f"{SITE}/countries/serbia/themes/corruption/",
         f"{SITE}/countries/serbia/themes/poverty/",
