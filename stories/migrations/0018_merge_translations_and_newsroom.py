@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0016_vocabulary_translations'),
-        ('stories', '0017_readership_daily_counts'),
+        ("stories", "0016_vocabulary_translations"),
+        ("stories", "0017_readership_daily_counts"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -49,8 +49,10 @@ MAX_CPU_MS_PER_STORY = 10
 MAX_SEARCH_P99_MS = 50
 MAX_WORKER_RSS_MB = 150
 MAX_QUERIES = 10
-MAX_STORY_PAGE_BYTES = 50 * 1024
-MAX_JS_BYTES = 5 * 1024
+# The reader issue's budget: the story page without content images, and its JavaScript compressed
+# (the service worker, fetched apart and only once, is not part of the page).
+MAX_STORY_PAGE_BYTES = 60 * 1024
+MAX_JS_BYTES = 8 * 1024
 SOAK_CONNECTIONS = 64
 SOAK_SECONDS = 60
 
@@ -332,8 +334,8 @@ def judge(verdicts, results, renders, renders_small, available, rss, weight, cpu
         f"{weight['total']} B",
     )
     verdicts.add(
-        f"JavaScript <= {MAX_JS_BYTES // 1024} KB",
-        weight["js_raw"] <= MAX_JS_BYTES,
+        f"JavaScript <= {MAX_JS_BYTES // 1024} KB compressed",
+        weight["js"] <= MAX_JS_BYTES,
         f"{weight['js_raw']} B raw, {weight['js']} B brotli",
     )
     verdicts.add(
