@@ -96,6 +96,8 @@ def test_the_slug_shown_while_typing_a_title_is_the_servers_from_cyrillic_and_la
         title.fill("")
         title.press_sequentially(typed)
         expect(slug).to_have_value(expected)
+    # The address lives in a folded section of the side column: open it to type one.
+    page.evaluate("document.querySelectorAll('.story-section details').forEach(details => details.open = true)")
     slug.fill("my-own-slug")  # the editor's choice is kept from then on
     title.fill("")
     title.press_sequentially("Ќерка")
