@@ -13,7 +13,7 @@ from lxml import html
 
 from stories.sanitize import clean_html
 from stories.scripts.html import TO_CYRILLIC, TO_LATIN, transliterate_html
-from stories.scripts.serbian import to_cyrillic, to_latin
+from stories.scripts.serbian import LATIN_ONLY_ABBREVIATIONS, to_cyrillic, to_latin
 from tests.catalogues import FIXTURE_LOCALE
 from tests.factories import make_country, make_story
 
@@ -47,7 +47,9 @@ def test_latin_goes_back_to_the_same_cyrillic_unless_a_digraph_is_two_letters(te
     word_starts = [word for word in text.split() if word]
     ambiguous = any(pair in text.lower() for pair in ("лј", "нј", "дж"))
     mixed_case = any(word[1:] != word[1:].lower() and word != word.upper() for word in word_starts)
-    if not ambiguous and not mixed_case:
+    # "ДЈ" is written "DJ", which Serbian Cyrillic texts also print as a Latin abbreviation.
+    abbreviation = any(word.strip(".,") in LATIN_ONLY_ABBREVIATIONS for word in to_latin(text).split())
+    if not ambiguous and not mixed_case and not abbreviation:
         assert to_cyrillic(to_latin(text)) == text
 
 
