@@ -10,7 +10,10 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    # Asking for the live server first makes pytest close the browser before it stops the
+    # server: a browser still holding keep-alive connections to a stopped server leaves its
+    # request threads closing a database connection that is no longer shared with them.
     if not shutil.which(CHROMIUM):
         message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)."
         if os.environ.get("CI"):

@@ -230,3 +230,11 @@ def test_editor_actions_publish_unpublish_feature_and_unfeature(editor_client, c
     assert ready.status == Story.Status.DRAFT
     assert client.get(ready.get_absolute_url()).status_code == 404
     assert Version.objects.get_for_object(ready).count() == 4  # each action kept a revision
+
+
+def test_making_the_roles_again_leaves_every_app_visible_to_dumpdata_and_post_migrate(roles):
+    # The roles fixture runs the migration's function with the project's app registry; clearing
+    # models_module there once hid every app from dumpdata and from the content types of a flush.
+    from django.apps import apps
+
+    assert all(app_config.models_module for app_config in apps.get_app_configs() if app_config.label == "stories")

@@ -40,11 +40,17 @@ EDITOR_EXTRA_PERMISSIONS = [("stories", "publish_story"), ("stories", "manage_co
 
 def make_permissions_exist(apps):
     # Permissions are normally created after all migrations ran; the groups need them now.
+    # Both skip an app whose models_module is unset, as it is in a migration's app registry. The
+    # old value is put back: tests call create_roles with the project's registry, where clearing it
+    # would hide every app from dumpdata and from the post_migrate signal.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_contenttypes(app_config, apps=apps, verbosity=0)
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_contenttypes(app_config, apps=apps, verbosity=0)
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
 
 def create_roles(apps, schema_editor):
