@@ -4,6 +4,7 @@ import os
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.test.client import ClientHandler
 from hypothesis import settings as hypothesis_settings
 
 from stories.editorial.roles import CONTRIBUTOR, EDITOR
@@ -43,6 +44,26 @@ def test_settings(settings, tmp_path, media_root):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
     }
     return settings
+
+
+@pytest.fixture(autouse=True)
+def close_streamed_responses(monkeypatch):
+    """Close every streamed response (media files, CSV downloads) at the end of the test, as a
+    WSGI server does after sending it: Django's test client closes one only once it is read, and
+    a test that checks just the status would leave its file open."""
+    streamed = []
+    handle = ClientHandler.__call__
+
+    def handle_and_remember(self, environ):
+        response = handle(self, environ)
+        if response.streaming:
+            streamed.append(response)
+        return response
+
+    monkeypatch.setattr(ClientHandler, "__call__", handle_and_remember)
+    yield
+    for response in streamed:
+        response.close()
 
 
 # The two roles of the admin, logged in; test modules that need other users define their own.

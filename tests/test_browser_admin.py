@@ -1,26 +1,14 @@
 """An editor's day in a real browser: write, illustrate, preview and publish a story."""
 
-import importlib
-
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from PIL import Image
 
-from stories.editorial.roles import EDITOR
 from stories.models import Story
-from tests.factories import make_country, make_theme, make_user
+from tests.factories import make_country, make_theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def editor():
-    # Transactional tests start from empty tables: make the roles as the migration does.
-    importlib.import_module("stories.migrations.0003_create_editor_and_contributor_roles").create_roles(apps, None)
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)], password=PASSWORD)
 
 
 def test_editor_writes_a_story_with_the_rich_text_editor_previews_and_publishes_it(page, editor, tmp_path):

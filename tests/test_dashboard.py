@@ -10,23 +10,13 @@ from django.utils import timezone
 from lxml import html
 
 from stories.editorial.review import send_back
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from stories.editorial.roles import CONTRIBUTOR
 from stories.models import Story, StoryHandover, StoryImage
 from tests.factories import image_upload, make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
 Status, Kind = Story.Status, StoryHandover.Kind
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
-
-
-@pytest.fixture
-def contributor():
-    return make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
 
 
 def home(client, user):

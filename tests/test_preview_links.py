@@ -11,16 +11,11 @@ from django.utils import timezone
 from lxml import html
 
 from stories.editorial.preview import preview_path, preview_token
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from stories.editorial.roles import CONTRIBUTOR
 from stories.models import PreviewLink, Story
 from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
 
 
 @pytest.fixture

@@ -10,17 +10,12 @@ from django.urls import reverse
 from lxml import html
 from reversion.models import Version
 
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from stories.editorial.roles import CONTRIBUTOR
 from stories.models import ConsentRecordChange, Story, record_consent_changes
 from tests.factories import make_story, make_user
 from tests.factories import story_form_data as form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
 
 
 @pytest.fixture

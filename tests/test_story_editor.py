@@ -4,26 +4,14 @@ and what each says about the story, and the session check the page makes before 
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from lxml import html
 
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from stories.models import Story
-from tests.factories import image_upload, make_story, make_user
+from tests.factories import image_upload, make_story
 from tests.factories import story_form_data as form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
-
-
-@pytest.fixture
-def contributor():
-    return make_user("contributor", groups=[Group.objects.get(name=CONTRIBUTOR)])
 
 
 def story_page(client, user, story=None):

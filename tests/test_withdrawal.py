@@ -11,7 +11,7 @@ from django.urls import reverse
 from lxml import html
 from reversion.models import Revision, Version
 
-from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from stories.editorial.roles import CONTRIBUTOR
 from stories.models import (
     ContentVersion,
     PreviewLink,
@@ -39,11 +39,6 @@ PAGES = [
     "/countries/serbia/feed/",
     "/sitemap-stories.xml",
 ]
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor", groups=[Group.objects.get(name=EDITOR)])
 
 
 @pytest.fixture
