@@ -28,9 +28,10 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def with_translation_flag(self):
-        """Each story with has_public_translations: whether its page must look for its group."""
-        translations = self.model.objects.published().filter(translation_of=OuterRef("pk"))
-        return self.annotate(has_public_translations=Exists(translations))
+        """Each story with has_translations (public or not): whether its page must look for its
+        public group. A probe of the translation_of index alone; adding the publication rules let
+        the database walk every published story instead."""
+        return self.annotate(has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk"))))
 
     def in_language(self, language):
         """Each story once, for readers of `language`: its translation in that language where

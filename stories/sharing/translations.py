@@ -28,7 +28,7 @@ def public_group(story, request=None):
     """The public stories of `story`'s group (the original and its translations), in the
     order of settings.LANGUAGES; one query, once per content version."""
     original_pk = story.translation_of_id or story.pk
-    if not story.translation_of_id and not getattr(story, "has_public_translations", True):
+    if not story.translation_of_id and not getattr(story, "has_translations", True):
         return [story]  # no query for the many stories told in one language
 
     def load():

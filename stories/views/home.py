@@ -18,9 +18,16 @@ from stories.views.vocabulary_counts import footnoted_countries, with_story_coun
 @require_safe
 def home(request):
     published = Story.objects.published().in_language(get_language())
-    # The newest featured story and the seven newest, in one query (two index probes).
+    # The newest featured story and the seven newest, in one query: two index probes find their
+    # ids, and the outer query only looks those up (repeating the publication rules there made
+    # the database test every story against them).
     newest_featured = published.filter(is_featured=True).values("pk")[:1]
-    shown = list(published.filter(Q(pk=Subquery(newest_featured)) | Q(pk__in=Subquery(published.values("pk")[:7]))))
+    newest_seven = published.values("pk")[:7]
+    shown = list(
+        Story.objects.filter(Q(pk=Subquery(newest_featured)) | Q(pk__in=Subquery(newest_seven))).order_by(
+            "-published_at", "-pk"
+        )
+    )
     featured = next((story for story in shown if story.is_featured), None)
     # An eighth story is the featured one, older than the seven newest.
     newest = [story for story in shown if story is not featured] if len(shown) > 7 else shown

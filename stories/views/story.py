@@ -25,6 +25,7 @@ def story_detail(request, slug):
         .with_translation_flag()
         .prefetch_related("contributors", "gallery_images")
         .filter(slug=slug)
+        .order_by()  # the slug is unique: without the list order the database seeks it in its own index
         .first()
     )
     if story is None:
