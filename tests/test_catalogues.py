@@ -22,6 +22,13 @@ def test_each_catalogue_passes_msgfmt_check(catalogue):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
+def test_each_catalogue_translates_every_message(catalogue):
+    """What `make messages` found in the code is translated: no empty or fuzzy entry is left."""
+    messages = polib.pofile(str(catalogue))
+    assert [entry.msgid for entry in messages.untranslated_entries() + messages.fuzzy_entries()] == []
+
+
 def test_the_catalogues_are_for_the_sites_languages():
     # Django's locale names: sr_Latn for sr-latn.
     locales = {code.replace("-latn", "_Latn") for code, _name in settings.LANGUAGES}
@@ -57,11 +64,12 @@ def interface_texts(tree):
 
 
 def untranslated(catalogue, texts):
-    """The catalogue's translated messages that a page shows in English all the same."""
+    """The catalogue's messages that a page shows in English: translated but not used, or not
+    translated yet (empty or fuzzy: `make messages` adds new strings so)."""
     return sorted(
         entry.msgid
         for entry in polib.pofile(str(catalogue))
-        if entry.msgstr and entry.msgstr != entry.msgid and "fuzzy" not in entry.flags and entry.msgid in texts
+        if entry.msgid in texts and (entry.msgstr != entry.msgid or "fuzzy" in entry.flags)
     )
 
 

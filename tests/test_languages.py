@@ -81,6 +81,18 @@ def test_the_browser_language_never_chooses_or_redirects_a_readers_page(client, 
     assert html.fromstring(response.content).get("lang") == "en"
 
 
+def test_the_english_home_carries_every_languages_offer_for_the_browser_to_choose(client, content):
+    """The offer of the reader's language is chosen by static/js/site.js: the server sends every
+    language's line, inert, to everyone, whatever the browser prefers (one cached copy)."""
+    pages = [client.get("/", headers={"accept-language": preference}).content for preference in ("sr", "en", "")]
+    assert pages[0] == pages[1] == pages[2]
+    offers = html.fromstring(pages[0]).cssselect("template[data-language-offers] .language-offer")
+    assert {offer.get("lang"): offer.cssselect("a")[0].get("href") for offer in offers} == {
+        TAGS[language]: PREFIXES[language] + "/" for language in PREFIXES if language != "en"
+    }
+    assert html.fromstring(client.get("/sq/").content).cssselect("template[data-language-offers]") == []
+
+
 def test_the_admin_follows_the_editors_browser_and_says_it_varies(client):
     response = client.get("/admin/login/", headers={"accept-language": "sr-latn"})
     assert response["Content-Language"] == "sr-Latn"

@@ -236,3 +236,25 @@ def test_html_to_text(html, expected):
 
 def test_html_to_text_of_clean_output_keeps_every_word():
     assert html_to_text(clean_html(WORD_PASTE)) == "Priča iz Čačka\nMoj deda je uvek govorio:\nprva stvar\nKraj."
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # What the editor's "Do not transliterate" button writes, alone and inside other marks.
+        ('<p>Grad <span translate="no">Ниш</span></p>', '<p>Grad <span translate="no">Ниш</span></p>'),
+        (
+            '<p><strong><span translate="no">Ниш</span></strong> <span translate="no"><em>Бор</em> grad</span></p>',
+            '<p><strong><span translate="no">Ниш</span></strong> <span translate="no"><em>Бор</em> grad</span></p>',
+        ),
+        # Only the attribute and only that value: anything else on a span goes, the text stays.
+        (
+            '<p><span translate="no" class="x" style="color:red" lang="ru">Ниш</span></p>',
+            '<p><span translate="no">Ниш</span></p>',
+        ),
+        ('<p><span translate="yes">Da</span> <span translate="NO">Ne</span></p>', "<p>Da Ne</p>"),
+    ],
+)
+def test_the_do_not_transliterate_span_is_kept_and_nothing_else_of_a_span(html, expected):
+    assert clean_html(html) == expected
+    assert clean_html(expected) == expected

@@ -132,9 +132,41 @@
     show();
   }
 
+  // A first visit to the English home: offer the language the browser prefers, if the site has
+  // it and English does not come first. Never a redirect; once answered, never again.
+  var OFFER_KEY = "balkanoscope:language-offer";
+  function setupLanguageOffer(template) {
+    if (recall(OFFER_KEY) || !template.content) return;
+    // Longest first, so sr-Latn-RS finds sr-latn before sr.
+    var offers = [].slice.call(template.content.children).sort(function (a, b) {
+      return b.dataset.language.length - a.dataset.language.length;
+    });
+    var wanted = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < wanted.length; i++) {
+      var tag = String(wanted[i]).toLowerCase();
+      if (tag === "en" || tag.indexOf("en-") === 0) return;
+      for (var j = 0; j < offers.length; j++) {
+        var code = offers[j].dataset.language;
+        if (tag === code || tag.indexOf(code + "-") === 0) return showOffer(template, offers[j]);
+      }
+    }
+  }
+  function showOffer(template, offer) {
+    var line = document.importNode(offer, true);
+    function answered() { remember(OFFER_KEY, "answered"); }
+    line.querySelector("a").addEventListener("click", answered);
+    line.querySelector("[data-dismiss-offer]").addEventListener("click", function () {
+      answered();
+      line.remove();
+      document.getElementById("main").focus(); // where the reader was, not the page's top
+    });
+    template.parentNode.insertBefore(line, template);
+  }
+
   document.querySelectorAll("[data-sidebar-toggle]").forEach(setupSidebarToggle);
   document.querySelectorAll("[data-copy-target]").forEach(setupCopyButton);
   document.querySelectorAll("[data-native-share]").forEach(setupNativeShare);
   document.querySelectorAll("link[data-service-worker]").forEach(setupServiceWorker);
   document.querySelectorAll("[data-offline-page]").forEach(setupSavedStories);
+  document.querySelectorAll("template[data-language-offers]").forEach(setupLanguageOffer);
 })();

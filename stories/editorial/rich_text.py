@@ -5,6 +5,7 @@ every save, stays the security boundary whatever a browser sends.
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -19,6 +20,9 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,
+    # Ours (static/js/admin/no-transliterate.js): <span translate="no">, which Serbian's other
+    # script leaves as written. The label travels in the widget's configuration, translated.
+    "NoTransliterate": {"label": _("Do not transliterate")},
 }
 
 

@@ -33,6 +33,11 @@ def script_middleware(get_response):
             response.content = transliterate_html(response.content.decode(charset), DIRECTIONS[language]).encode(
                 charset
             )
+            # CommonMiddleware measured the page before: Latin letters take fewer bytes than
+            # Cyrillic, and a stale length leaves a browser waiting for the rest (pages the page
+            # cache does not store, such as an editor's, keep that header).
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         return response
 
     return middleware
