@@ -4,6 +4,8 @@ import os
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test.client import ClientHandler
 from hypothesis import settings as hypothesis_settings
 
@@ -50,7 +52,8 @@ def test_settings(settings, tmp_path, media_root):
 def close_streamed_responses(monkeypatch):
     """Close every streamed response (media files, CSV downloads) at the end of the test, as a
     WSGI server does after sending it: Django's test client closes one only once it is read, and
-    a test that checks just the status would leave its file open."""
+    a test that checks just the status would leave its file open. Tests never close one
+    themselves."""
     streamed = []
     handle = ClientHandler.__call__
 
@@ -62,8 +65,14 @@ def close_streamed_responses(monkeypatch):
 
     monkeypatch.setattr(ClientHandler, "__call__", handle_and_remember)
     yield
-    for response in streamed:
-        response.close()
+    # Closing fires request_finished; its close_old_connections would close the test's database
+    # connection mid-transaction on PostgreSQL (the test client unhooks it the same way).
+    request_finished.disconnect(close_old_connections)
+    try:
+        for response in streamed:
+            response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 # The two roles of the admin, logged in; test modules that need other users define their own.

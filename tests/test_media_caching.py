@@ -9,7 +9,6 @@ pytestmark = pytest.mark.django_db
 
 def cache_control(client, url):
     response = client.get(url)
-    response.close()  # a file response holds the file open
     assert response.status_code == 200
     return response["Cache-Control"]
 

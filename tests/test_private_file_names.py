@@ -41,7 +41,6 @@ def served_paths(client, start):
             continue
         response = client.get(path)
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        response.close()
         headers = "\n".join(f"{name}: {value}" for name, value in response.items()).encode()
         seen[path] = (response.status_code, headers + b"\n" + body)
         if response.get("Location"):

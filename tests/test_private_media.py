@@ -44,7 +44,6 @@ def statuses(client, urls):
     codes = set()
     for url in urls:
         response = client.get(url)
-        response.close()
         codes.add(response.status_code)
     return codes
 
@@ -61,7 +60,6 @@ def test_a_drafts_images_answer_404_and_become_public_with_the_story_then_privat
     story.save()
     assert statuses(client, urls) == {200}
     response = client.get(urls[0])
-    response.close()
     assert response["Cache-Control"] == "public, max-age=300"
 
     other_instance = Client()  # another app process: nothing to tell it, each request asks the database
@@ -86,7 +84,6 @@ def test_editors_and_the_owning_contributor_see_a_drafts_images_privately(client
     client.force_login(make_user("editor", groups=[Group.objects.get(name=EDITOR)]))
     assert statuses(client, urls) == {200}
     response = client.get(urls[0])
-    response.close()
     assert response["Cache-Control"] == "private, no-store"
 
     client.force_login(contributor)
@@ -107,7 +104,6 @@ def test_a_preview_link_holder_sees_the_images_through_short_lived_urls(client, 
     assert len(preview_urls) >= 3  # the hero's renditions and original, the gallery's
     for url in preview_urls:
         response = client.get(url)
-        response.close()
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "private, no-store" and response["Content-Type"].startswith("image/")
     assert statuses(client, image_urls(story)) == {404}  # the public URLs still refuse
@@ -147,7 +143,6 @@ def test_story_files_are_never_served_by_the_generic_media_path(client):
     assert client.get(f"/media/partners/../{name}").status_code == 404
     partner = make_partner(logo=image_upload("logo.png", fmt="PNG"))
     response = client.get(partner.logo.url)
-    response.close()
     assert response.status_code == 200
 
 
@@ -155,5 +150,4 @@ def test_a_public_image_costs_one_query(client, django_assert_num_queries):
     url = image_urls(story_with_images())[0]
     with django_assert_num_queries(1):
         response = client.get(url)
-        response.close()
     assert response.status_code == 200
