@@ -47,6 +47,10 @@ class Partner(models.Model):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
 
+# The page the footer links as "Privacy": what the site counts and never collects, for readers.
+PRIVACY_PAGE_SLUG = "privacy"
+
+
 @reversion.register()
 class Page(models.Model):
     """An editorial page about the project, such as About, edited in the admin."""

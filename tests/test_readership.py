@@ -236,3 +236,18 @@ def test_the_home_page_lists_the_most_read_of_the_month(client, story):
 
 def test_the_home_page_has_no_most_read_list_without_views(client, story):
     assert not html.fromstring(client.get("/").content.decode()).cssselect(".most-read")
+
+
+def test_the_footer_links_the_privacy_page_that_says_the_same_in_readers_words(client, story):
+    from partners.demo.seeding import seed
+    from partners.models import Page
+
+    assert b"what we never collect" not in client.get("/").content.lower()  # no page, no link
+    seed()
+    privacy = Page.objects.get(slug="privacy")
+    footer = html.fromstring(client.get(story.get_absolute_url()).content).cssselect(".site-footer__note a")
+    assert [link.get("href") for link in footer] == ["/pages/privacy/"]
+    text = client.get("/pages/privacy/").content.decode()
+    for promise in ["No cookies", "No IP address", "No third parties", "website's name"]:
+        assert promise in text
+    assert privacy.title == "Privacy"
