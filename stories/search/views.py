@@ -10,16 +10,16 @@ from stories.search import clean_query, load_results, query_terms, rank_stories,
 from stories.sharing.metadata import page_meta
 from stories.views.filters import requested_filter
 from stories.views.pagination import paginate
-from stories.views.vocabulary_counts import footnoted_countries
+from stories.views.vocabulary_counts import all_of, footnoted_countries
 
 
 @page_cacheable
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    # The forms' lists double as the filters' lookups: no query per filter.
-    countries = list(Country.objects.all())
-    themes = list(Theme.objects.all())
+    # The forms' lists double as the filters' lookups: no query per filter (and cached).
+    countries = all_of(request, Country)
+    themes = all_of(request, Theme)
     country = requested_filter(request, "country", countries)
     theme = requested_filter(request, "theme", themes)
     page = ranking = None

@@ -7,7 +7,6 @@ import re
 
 from django import template
 
-from stories import content_state
 from stories.text import transliterate
 
 register = template.Library()
@@ -45,7 +44,7 @@ class FootnotedNode(template.Node):
 
 def countries_with_footnotes(request):
     from stories.models import Country
+    from stories.views.vocabulary_counts import all_of
 
-    return content_state.cached_value(
-        request, "footnoted-countries", lambda: list(Country.objects.exclude(footnote=""))
-    )
+    # The same cached list the country pages and the home page's map read: no query of its own.
+    return [country for country in all_of(request, Country) if country.footnote]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from stories import content_state
 from stories.models import Country, Story, TaggedCountry, Theme
-from stories.views.vocabulary_counts import story_counts
+from stories.views.vocabulary_counts import all_of, story_counts
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ def vocabulary_counts(request):
     def compute():
         totals = story_counts(request)
         return VocabularyCounts(
-            countries=list(Country.objects.all()),
-            themes=list(Theme.objects.all()),
+            countries=all_of(request, Country),
+            themes=all_of(request, Theme),
             total=Story.objects.published().in_language(language).count(),
             country_totals=totals["country"],
             theme_totals=totals["theme"],

@@ -29,10 +29,18 @@ def story_counts(request):
     return content_state.cached_value(request, f"story-counts:{language}", count_by_tag)
 
 
+def all_of(request, vocabulary):
+    """Every country or every theme, cached per content version: each object carries its names
+    in every language (django-modeltranslation), so one list serves every interface language."""
+    return content_state.cached_value(
+        request, f"vocabulary:{vocabulary._meta.model_name}", lambda: list(vocabulary.objects.all())
+    )
+
+
 def with_story_counts(request, vocabulary, kind):
     """Countries or themes with the number of stories a reader can see under each."""
     counts = story_counts(request)[kind]
-    items = list(vocabulary.objects.all())
+    items = all_of(request, vocabulary)
     for item in items:
         item.story_count = counts.get(item.pk, 0)
     return items
