@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # story views per day, nothing about the reader (stories/readership/counter.py).
     "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
+    # Inside the page cache, so stored pages keep the tags a proxy in front purges them by.
+    "balkanoscope.cache_tags.cache_tags_middleware",
     # The language from the address (never the browser's), for everything after the page
     # cache, whose keys are paths, prefix included; Content-Language is stored with each page.
     "balkanoscope.languages.language_middleware",
@@ -155,6 +157,12 @@ PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)
 PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60, minimum=0)  # browsers
 PAGE_CACHE_SHARED_MAX_AGE = env.integer("PAGE_CACHE_SHARED_MAX_AGE", 300, minimum=0)  # a CDN in front
 PAGE_CACHE_STALE_SECONDS = 60  # a CDN may serve a stale page this long while it revalidates
+# Caching proxies in front (Varnish: deploy/varnish/default.vcl) that every change is banned
+# from by cache tag (stories/cache_purge.py), e.g. http://varnish-1:6081,http://varnish-2:6081.
+CACHE_PURGE_URLS = env.comma_list("CACHE_PURGE_URLS")
+# A callable given each change's tags, for a CDN's purge-by-tag API (README, "Running on several machines").
+CACHE_PURGE_HOOK = env.text("CACHE_PURGE_HOOK")
+CACHE_PURGE_TIMEOUT = 2  # seconds per attempt; three attempts per proxy
 RELEASE_ID = env.text("RELEASE_ID", "")  # e.g. the git commit; else a hash of the code and templates
 
 AUTH_PASSWORD_VALIDATORS = [
