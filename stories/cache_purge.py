@@ -158,10 +158,15 @@ def remember_publication(sender, instance, raw=False, **kwargs):
     if not is_purging():
         return
     before = Story.objects.filter(pk=instance.pk).values("status", "published_at").first() if instance.pk else None
-    instance._publication_changed = before is None or before != {
-        "status": instance.status,
-        "published_at": instance.published_at,
-    }
+    # To the second: the form sends no microseconds.
+    instance._publication_changed = before is None or (before["status"], seconds(before["published_at"])) != (
+        instance.status,
+        seconds(instance.published_at),
+    )
+
+
+def seconds(moment):
+    return moment.replace(microsecond=0) if moment else None
 
 
 def content_saved(sender, instance, raw=False, **kwargs):

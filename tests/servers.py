@@ -131,7 +131,7 @@ def object_store(tmp_path):
 
 
 @contextmanager
-def varnish(backend_ports):
+def varnish(backend_ports, port=None):
     """varnishd in the foreground with deploy/varnish/default.vcl, its backends the app
     instances on `backend_ports`, in turn; yields its base URL."""
     varnishd = shutil.which("varnishd") or next((p for p in ("/usr/sbin/varnishd",) if Path(p).exists()), None)
@@ -150,7 +150,7 @@ def varnish(backend_ports):
         + adds
         + "}\nsub choose_backend {\n    set req.backend_hint = instances.backend();\n}\n"
     )
-    port = free_port()
+    port = port or free_port()
     log = (work / "varnish.log").open("wb")
     process = subprocess.Popen(
         [

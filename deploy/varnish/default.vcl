@@ -32,8 +32,10 @@ sub vcl_recv {
         if (req.http.Surrogate-Key !~ "^[a-z0-9-]+( [a-z0-9-]+)*$") {
             return (synth(400, "Bad Surrogate-Key"));
         }
-        # On obj.* only, so the ban lurker removes matching objects in the background.
-        if (std.ban({"obj.http.Surrogate-Key ~ "(^| )("} + regsuball(req.http.Surrogate-Key, " ", "|") + {")( |$)""})) {
+        # On obj.* only, so the ban lurker removes matching objects in the background. No
+        # space and no quotes in the expression: the ban parser splits on spaces and would keep
+        # the quotes as part of the regex.
+        if (std.ban("obj.http.Surrogate-Key ~ (^|[[:space:]])(" + regsuball(req.http.Surrogate-Key, " ", "|") + ")([[:space:]]|$)")) {
             return (synth(200, "Banned"));
         }
         return (synth(400, std.ban_error()));
