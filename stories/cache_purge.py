@@ -60,23 +60,21 @@ def is_purging():
 
 def purge(*tags):
     """Ban pages tagged with any of `tags` once the current transaction commits (at once
-    outside one). Tags of one transaction are sent together."""
+    outside one). Tags of one transaction are sent together: the first callback to run sends
+    them all. Tags of a transaction that rolled back go out with the next commit's: a needless
+    ban costs a page render, a lost one a stale page."""
     if not is_purging():
         return
     connection = connections[DEFAULT_DB_ALIAS]
-    pending = getattr(connection, "pending_cache_purge", None)
-    if pending is None:
-        pending = connection.pending_cache_purge = set()
-        pending.update(tags)
-        transaction.on_commit(send_pending)
-    else:
-        pending.update(tags)
+    if getattr(connection, "pending_cache_purge", None) is None:
+        connection.pending_cache_purge = set()
+    connection.pending_cache_purge.update(tags)
+    transaction.on_commit(send_pending)
 
 
 def send_pending():
     connection = connections[DEFAULT_DB_ALIAS]
-    tags = getattr(connection, "pending_cache_purge", None) or set()
-    connection.pending_cache_purge = None
+    tags, connection.pending_cache_purge = getattr(connection, "pending_cache_purge", None), None
     if tags:
         send_purge(tags)
 
@@ -169,7 +167,9 @@ def seconds(moment):
     return moment.replace(microsecond=0) if moment else None
 
 
-def content_saved(sender, instance, raw=False, **kwargs):
+def content_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and sender._meta.label_lower == "taggit.tag":
+        return  # a new keyword shows nowhere until a story has it (its tagged item purges)
     if is_shown(sender):
         purge(*tags_for(instance, publication_changed=getattr(instance, "_publication_changed", True)))
 
