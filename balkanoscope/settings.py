@@ -214,7 +214,7 @@ if MEDIA_STORAGE == "s3":
     AWS_STORAGE_BUCKET_NAME = env.text("AWS_STORAGE_BUCKET_NAME", required=True, because=S3_REQUIRED)
     PRIVATE_MEDIA_BUCKET = env.text("PRIVATE_MEDIA_BUCKET", required=True, because=S3_REQUIRED)
     if PRIVATE_MEDIA_BUCKET == AWS_STORAGE_BUCKET_NAME:
-        raise ImproperlyConfigured("PRIVATE_MEDIA_BUCKET must not be the media bucket: consent forms are private.")
+        raise env.SettingError("PRIVATE_MEDIA_BUCKET", "must not be the media bucket: consent forms are private.")
     AWS_S3_ENDPOINT_URL = env.optional_url("AWS_S3_ENDPOINT_URL")  # None: Amazon S3 itself
     AWS_S3_PUBLIC_ENDPOINT_URL = env.optional_url("AWS_S3_PUBLIC_ENDPOINT_URL")  # what browsers reach
     AWS_S3_REGION_NAME = env.text("AWS_S3_REGION_NAME", "us-east-1")
