@@ -23,6 +23,16 @@ MEDIA_CONTENT_TYPES = {
 STORY_FILES_PREFIX = "stories/"
 
 
+def storage_errors():
+    """The exceptions a failing media storage raises: the disk's, and with object storage
+    botocore's (an unreachable endpoint, a refused request)."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
 class _CompleteFile(File):
     """A fully written file on the same disk: Django's storage moves it into place (a rename)."""
 

@@ -166,3 +166,19 @@ def test_backup_holds_the_buckets_objects_and_restore_puts_them_back(tmp_path, s
     manage(target, "migrate", "--noinput", "-v0")
     manage(target, "restore", archive)
     assert bucket_contents(store) == before
+
+
+def test_an_upload_while_the_store_is_unreachable_gives_the_form_back_with_nothing_saved(s3_settings, client):
+    from django.urls import reverse
+
+    from tests.factories import story_form_data
+    from tests.test_serving import free_port
+
+    s3_settings.AWS_S3_ENDPOINT_URL = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    s3_settings.STORAGES = {**s3_settings.STORAGES}  # new storage objects, with that endpoint
+    client.force_login(make_user("chief", is_superuser=True))
+    data = story_form_data(title="Kept title", hero_image=image_upload(), hero_image_alt="A street")
+    response = client.post(reverse("admin:stories_story_add"), data)
+    assert response.status_code == 200
+    assert "The image could not be stored" in response.content.decode()
+    assert not Story.objects.exists()
