@@ -12,6 +12,7 @@ partners' partner and page edits reach the proxies without stories importing par
 
 import http.client
 import logging
+import threading
 import time
 from functools import cache
 from urllib.parse import urlsplit
@@ -179,14 +180,15 @@ def content_deleted(sender, instance, **kwargs):
         purge(*tags_for(instance, publication_changed=True))
 
 
-def relation_changed(sender, instance, action, pk_set=None, **kwargs):
-    if action.startswith("post_") and is_shown(sender):
-        tags = {ANY_LIST}
-        if isinstance(instance, Story):
-            tags.add(story_tag(instance.pk))
-        else:  # the other side: the stories added or removed
-            tags.update(story_tag(pk) for pk in pk_set or ())
-        purge(*tags)
+def relation_changed(sender, instance, action, model=None, pk_set=None, **kwargs):
+    if not (action.startswith("post_") and is_shown(sender)):
+        return
+    if isinstance(instance, Story):
+        purge(story_tag(instance.pk), ANY_LIST)
+    elif model is Story:  # from the other side (a contributor's stories): those added or removed
+        purge(*(story_tag(pk) for pk in pk_set or ()), ANY_LIST)
+    else:
+        purge(*tags_for(instance))
 
 
 def stories_changed(story_pks):
@@ -210,7 +212,9 @@ def watch_next_publish(next_publish_at):
     if not is_purging() or previous is None or previous == next_publish_at or previous > timezone.now():
         return
     if django_cache.add(f"cache-purge:due:{previous.timestamp()}", True, 60 * 60):
-        send_purge({ANY_LIST, EVERY_STORY_PAGE})
+        # Beside the reader's request, which need not wait for the proxies: the pages' own
+        # s-maxage already ended at the publish time.
+        threading.Thread(target=send_purge, args=({ANY_LIST, EVERY_STORY_PAGE},), daemon=True).start()
 
 
 def connect_purging():

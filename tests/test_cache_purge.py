@@ -4,6 +4,7 @@ here; tests/test_caching_proxy.py runs the real one."""
 
 import logging
 import threading
+import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -127,9 +128,16 @@ def test_a_scheduled_story_coming_due_bans_lists_and_story_pages_at_the_next_req
     later = due_at + timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     client.get(reverse("stories:home"))
+    wait_for(lambda: proxy.bans)  # sent beside the reader's request
     assert proxy.bans == [{"lists", "stories"}]
     client.get(reverse("stories:home"))  # once
     assert len(proxy.bans) == 1
+
+
+def wait_for(condition, seconds=5):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def test_pages_name_what_they_show_in_their_tags(client):
