@@ -223,12 +223,11 @@ if MEDIA_STORAGE == "s3":
     AWS_S3_CUSTOM_DOMAIN = env.text("AWS_S3_CUSTOM_DOMAIN")  # a CDN in front of the media bucket
     # How long a signed URL works: consent forms and preview images (public story images: below).
     MEDIA_SIGNED_URL_MAX_AGE = env.integer("MEDIA_SIGNED_URL_MAX_AGE", 300, minimum=10)
-    signing_endpoint = AWS_S3_PUBLIC_ENDPOINT_URL or AWS_S3_ENDPOINT_URL
+    # Public uploads come from the CDN domain (or the store); signed URLs always from the store.
     MEDIA_ORIGINS = [
-        f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else None,
-        signing_endpoint or f"https://s3.{AWS_S3_REGION_NAME}.amazonaws.com",
+        *([f"https://{AWS_S3_CUSTOM_DOMAIN}"] if AWS_S3_CUSTOM_DOMAIN else []),
+        AWS_S3_PUBLIC_ENDPOINT_URL or AWS_S3_ENDPOINT_URL or f"https://s3.{AWS_S3_REGION_NAME}.amazonaws.com",
     ]
-    MEDIA_ORIGINS = [origin for origin in MEDIA_ORIGINS if origin]
     MEDIA_STORAGE_BACKENDS = {
         "default": {"BACKEND": "balkanoscope.object_storage.PublicMediaStorage"},
         "private": {"BACKEND": "balkanoscope.object_storage.PrivateMediaStorage"},
