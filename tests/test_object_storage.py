@@ -1,6 +1,10 @@
 """MEDIA_STORAGE=s3 against a real S3-protocol server (moto's, started as a process): uploads,
 renditions, share cards, private consent forms, story files private until published, deletion
-on withdrawal, and backup and restore of the buckets."""
+on withdrawal, and backup and restore of the buckets.
+
+moto refuses unsigned reads the bucket policy does not allow, but checks neither a signature nor
+its expiry: these tests check that signed URLs carry the expiry configured; MinIO and S3
+enforce it."""
 
 import hashlib
 import subprocess
