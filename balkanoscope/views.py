@@ -11,13 +11,7 @@ from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError
-from django.http import (
-    Http404,
-    HttpResponse,
-    HttpResponsePermanentRedirect,
-    HttpResponseRedirect,
-    HttpResponseServerError,
-)
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -65,7 +59,11 @@ def media(request, path):
     if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_FOLDERS):  # also as ../stories/…
         raise Http404("Served only through the story media view.")
     if hasattr(default_storage, "signed_url"):
-        return HttpResponsePermanentRedirect(default_storage.url(path))  # public: the store serves it
+        # Public uploads are served by the store or its CDN; an address from before the move to
+        # object storage leads there (not for good: the CDN's domain may change).
+        response = HttpResponseRedirect(default_storage.url(path))
+        response["Cache-Control"] = UPLOAD_CACHE_CONTROL
+        return response
     return media_file_response(request, path, cache_control=UPLOAD_CACHE_CONTROL)
 
 

@@ -186,3 +186,10 @@ def test_an_upload_while_the_store_is_unreachable_gives_the_form_back_with_nothi
     assert response.status_code == 200
     assert "The image could not be stored" in response.content.decode()
     assert not Story.objects.exists()
+
+
+def test_an_old_media_address_of_a_public_upload_leads_to_the_store(s3_settings, store, client):
+    partner = make_partner(logo=image_upload("logo.png", size=(200, 100), fmt="PNG"))
+    response = client.get(f"/media/{partner.logo.name}")
+    assert response.status_code == 302 and response["Location"] == partner.logo.url
+    assert client.get(f"/media/stories/{'a' * 16}/x.jpg").status_code == 404  # never around the gate
