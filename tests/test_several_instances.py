@@ -33,6 +33,16 @@ print(json.dumps({{"country": make_country("Serbia").pk, "theme": make_theme("Po
 """
 
 
+# The counts wait in the shared Redis until a flush writes them (README, "Readership").
+COUNT_VIEWS = """
+from django.db.models import Sum
+from stories.models import DailyStoryViews
+from stories.readership.counter import flush
+flush()
+print(DailyStoryViews.objects.filter(story_id={pk}).aggregate(total=Sum("views"))["total"])
+"""
+
+
 def photo():
     buffer = io.BytesIO()
     Image.new("RGB", (1400, 900), (90, 120, 150)).save(buffer, "JPEG")
@@ -46,6 +56,7 @@ class Cluster:
     two: str
     store: object
     vocabulary: dict
+    manage_env: dict  # manage.py beside the instances
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +75,7 @@ def cluster(tmp_path_factory):
         setup_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CACHE_URL"))}
         cluster = Cluster()
         cluster.store = store
+        cluster.manage_env = {**setup_env, **shared}
         # One after the other: the first applies the migrations (the entry script migrates).
         cluster.one = start_server(tmp_path_factory.mktemp("one"), **shared)
         try:
@@ -72,7 +84,7 @@ def cluster(tmp_path_factory):
                 result = subprocess.run(
                     [sys.executable, "manage.py", "shell", "-c", SETUP],
                     cwd=ROOT,
-                    env={**setup_env, **shared},
+                    env=cluster.manage_env,
                     capture_output=True,
                     text=True,
                     timeout=120,
@@ -164,6 +176,23 @@ def test_a_preview_link_revoked_on_one_stops_working_on_the_other(cluster, edito
     editor.revoke_preview_links(story)
     assert get(cluster.two + path).status_code == 410  # the preview page says the link was revoked
     assert get(cluster.two + preview_image).status_code == 404
+
+
+def test_readers_of_both_instances_are_counted_together(cluster, editor, story):
+    editor.save_story(story, status="published")
+    reader = {"User-Agent": "Mozilla/5.0 (Android 14; Mobile) Firefox/128.0"}
+    for instance in (cluster.one, cluster.two, cluster.two):
+        assert get(instance + "/stories/uploaded/", headers=reader).status_code == 200
+    count = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", COUNT_VIEWS.format(pk=story)],
+        cwd=ROOT,
+        env=cluster.manage_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert count.returncode == 0, count.stderr
+    assert count.stdout.split()[-1] == "3"
 
 
 def test_a_withdrawal_on_one_answers_410_on_the_other_and_empties_the_storys_folder(cluster, editor, story):
