@@ -108,9 +108,14 @@ fmt: install
 	$(VENV)/bin/ruff format .
 
 # `make bench SOAK=1`: 64 connections for 60 s instead (zero errors, zero 5xx expected).
+# `make bench SCALE=1`: two instances behind Varnish on PostgreSQL + Redis (tests/bench/scaleout.py).
 bench: install
+ifdef SCALE
+	$(PY) -m tests.bench.scaleout
+else
 	$(PY) -m tests.bench $(if $(SOAK),--soak)
 	$(if $(SOAK),,$(PY) -m tests.bench.scripts)
+endif
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

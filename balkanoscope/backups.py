@@ -4,8 +4,11 @@ Archive layout:
     manifest.json          format, creation time, database engine, applied migrations
     database/db.sqlite3    SQLite, copied with SQLite's online backup API (consistent while serving)
     database/db.dump       PostgreSQL, pg_dump's custom format (one consistent snapshot)
-    media/…                MEDIA_ROOT
-    private-media/…        PRIVATE_MEDIA_ROOT, when the installation has one
+    media/…                the media storage (MEDIA_ROOT, or the media bucket)
+    private-media/…        the private storage (PRIVATE_MEDIA_ROOT, or the private bucket)
+
+Files are read and written through Django's storage API, so the same archive works with local
+folders and with object storage, and can move an installation from one to the other.
 """
 
 import json
@@ -20,6 +23,8 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import storages
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -42,13 +47,39 @@ class BackupError(Exception):
     """A backup or restore cannot be done; the message says why, for the operator."""
 
 
-def media_folders():
-    """(name in the archive, folder on disk) for each media folder this installation has."""
-    folders = [("media", Path(settings.MEDIA_ROOT))]
-    private_root = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-    if private_root:
-        folders.append(("private-media", Path(private_root)))
-    return folders
+def media_storages():
+    """(name in the archive, storage) for the media and the private storage."""
+    return [("media", storages["default"]), ("private-media", storages["private"])]
+
+
+def stored_names(storage, folder=""):
+    """Every file name in `folder` of `storage` and below, skipping uploads being written."""
+    try:
+        folders, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    prefix = f"{folder}/" if folder else ""
+    for name in sorted(names):
+        if not name.startswith(TEMPORARY_UPLOAD_PREFIX):
+            yield prefix + name
+    for child in sorted(folders):
+        yield from stored_names(storage, prefix + child)
+
+
+def add_stored_files(archive, storage, arcname):
+    """Copy every file of `storage` into the archive under `arcname`/; return how many."""
+    count = 0
+    for name in stored_names(storage):
+        member = tarfile.TarInfo(f"{arcname}/{name}")
+        try:
+            member.size = storage.size(name)
+            with storage.open(name, "rb") as stored:
+                member.mode = 0o600
+                archive.addfile(member, stored)
+        except FileNotFoundError:
+            continue  # deleted since it was listed (a withdrawal, a replaced image): not wanted
+        count += 1
+    return count
 
 
 def engine():
@@ -75,7 +106,7 @@ def create_backup(output_dir):
             "created_at": created_at.isoformat(),
             "database_engine": engine(),
             "database_file": f"database/{database_file.name}",
-            "media": [name for name, folder in media_folders() if folder.is_dir()],
+            "media": [name for name, _storage in media_storages()],
             "migrations": applied_migrations(),
         }
         manifest_file = Path(work) / "manifest.json"
@@ -85,10 +116,9 @@ def create_backup(output_dir):
             with tarfile.open(partial, "w:gz") as archive:
                 archive.add(manifest_file, arcname="manifest.json")
                 archive.add(database_file, arcname=manifest["database_file"])
-                # Media after the database: a file the snapshot refers to was on disk before it.
-                for name, folder in media_folders():
-                    if folder.is_dir():
-                        archive.add(folder, arcname=name, filter=skip_temporary_uploads)
+                # Media after the database: a file the snapshot refers to was stored before it.
+                for name, storage in media_storages():
+                    add_stored_files(archive, storage, name)
             os.chmod(partial, 0o600)  # the archive holds personal data and password hashes
             os.replace(partial, target)
         finally:
@@ -103,10 +133,6 @@ def unique_path(path):
         candidate = path.with_name(path.name.replace(".tar.gz", f"-{counter}.tar.gz"))
         counter += 1
     return candidate
-
-
-def skip_temporary_uploads(member):
-    return None if Path(member.name).name.startswith(TEMPORARY_UPLOAD_PREFIX) else member
 
 
 def dump_database(work):
@@ -200,8 +226,8 @@ def restore_backup(archive_path, *, force=False):
         except (tarfile.TarError, OSError) as error:
             raise BackupError(f"{archive_path} cannot be unpacked safely ({error}); nothing was changed.") from None
         restore_database(work / manifest["database_file"])
-        for name, folder in media_folders():
-            replace_folder(folder, work / name)
+        for name, storage in media_storages():
+            replace_stored_files(storage, work / name)
     return manifest
 
 
@@ -235,13 +261,16 @@ def restore_database(database_file):
     )  # fmt: skip
 
 
-def replace_folder(folder, restored):
-    """Make folder hold exactly what the archive restored (nothing, if the archive had none)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for entry in folder.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    if restored.is_dir():
-        shutil.copytree(restored, folder, dirs_exist_ok=True)
+def replace_stored_files(storage, restored):
+    """Make `storage` hold exactly what the archive restored (nothing, if the archive had none)."""
+    for name in list(stored_names(storage)):
+        storage.delete(name)
+    if not restored.is_dir():
+        return
+    for path in sorted(restored.rglob("*")):
+        if path.is_file():
+            name = path.relative_to(restored).as_posix()
+            with path.open("rb") as content:
+                saved = storage.save(name, File(content, name))
+            if saved != name:
+                raise BackupError(f"The storage renamed {name} to {saved}; the restore is incomplete.")

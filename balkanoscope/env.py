@@ -17,11 +17,11 @@ class SettingError(ImproperlyConfigured):
         super().__init__(f"{name}: {problem}")
 
 
-def text(name, default=None, *, required=False):
+def text(name, default=None, *, required=False, because="is required when DJANGO_DEBUG is off"):
     value = os.environ.get(name)
     if value is None or value.strip() == "":
         if required:
-            raise SettingError(name, "is required when DJANGO_DEBUG is off; set it in the environment.")
+            raise SettingError(name, f"{because.rstrip('.')}; set it in the environment.")
         return default
     return value.strip()
 
@@ -72,6 +72,11 @@ def absolute_url(name, default):
     if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
         raise SettingError(name, f"expected an absolute http(s) URL such as https://example.org, got {value!r}.")
     return value.rstrip("/")
+
+
+def optional_url(name):
+    """An http(s) base URL, or None when unset."""
+    return absolute_url(name, None) if text(name) else None
 
 
 def url_path(name, default):

@@ -57,6 +57,7 @@ STORED_HEADERS = {
     "content-security-policy",
     "permissions-policy",
     "vary",
+    "surrogate-key",  # the cache tags (balkanoscope/cache_tags.py): a proxy bans by them
 }
 # The request headers get_conditional_response() reads.
 CONDITIONAL_HEADERS = frozenset(

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # story views per day, nothing about the reader (stories/readership/counter.py).
     "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
+    # Inside the page cache, so stored pages keep the tags a proxy in front purges them by.
+    "balkanoscope.cache_tags.cache_tags_middleware",
     # The language from the address (never the browser's), for everything after the page
     # cache, whose keys are paths, prefix included; Content-Language is stored with each page.
     "balkanoscope.languages.language_middleware",
@@ -155,6 +157,12 @@ PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 60 * 60, minimum=0)
 PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60, minimum=0)  # browsers
 PAGE_CACHE_SHARED_MAX_AGE = env.integer("PAGE_CACHE_SHARED_MAX_AGE", 300, minimum=0)  # a CDN in front
 PAGE_CACHE_STALE_SECONDS = 60  # a CDN may serve a stale page this long while it revalidates
+# Caching proxies in front (Varnish: deploy/varnish/default.vcl) that every change is banned
+# from by cache tag (stories/cache_purge.py), e.g. http://varnish-1:6081,http://varnish-2:6081.
+CACHE_PURGE_URLS = env.comma_list("CACHE_PURGE_URLS")
+# A callable given each change's tags, for a CDN's purge-by-tag API (README, "Running on several machines").
+CACHE_PURGE_HOOK = env.text("CACHE_PURGE_HOOK")
+CACHE_PURGE_TIMEOUT = 2  # seconds per attempt; three attempts per proxy
 RELEASE_ID = env.text("RELEASE_ID", "")  # e.g. the git commit; else a hash of the code and templates
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -192,16 +200,48 @@ STATIC_ROOT = Path(env.text("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(VAR_DIR / "media")))
-STORAGES = {
-    "default": {"BACKEND": "balkanoscope.storage.AtomicFileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones get a year and `immutable`
 # Signed consent forms: outside MEDIA_ROOT, so no URL ever serves them; editors download
 # them through the admin.
 PRIVATE_MEDIA_ROOT = Path(env.text("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))).resolve()
 if PRIVATE_MEDIA_ROOT.is_relative_to(Path(MEDIA_ROOT).resolve()):
     raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT: files there are public.")
+# Media on the local disk (one machine, `make run`) or on S3-compatible object storage shared by
+# several app instances (balkanoscope/object_storage.py; README, "Running on several machines").
+MEDIA_STORAGE = env.choice("MEDIA_STORAGE", "local", ["local", "s3"])
+MEDIA_ORIGINS = []  # where images come from besides the site itself (the CSP's img-src)
+if MEDIA_STORAGE == "s3":
+    S3_REQUIRED = "is required when MEDIA_STORAGE=s3."
+    AWS_STORAGE_BUCKET_NAME = env.text("AWS_STORAGE_BUCKET_NAME", required=True, because=S3_REQUIRED)
+    PRIVATE_MEDIA_BUCKET = env.text("PRIVATE_MEDIA_BUCKET", required=True, because=S3_REQUIRED)
+    if PRIVATE_MEDIA_BUCKET == AWS_STORAGE_BUCKET_NAME:
+        raise env.SettingError("PRIVATE_MEDIA_BUCKET", "must not be the media bucket: consent forms are private.")
+    AWS_S3_ENDPOINT_URL = env.optional_url("AWS_S3_ENDPOINT_URL")  # None: Amazon S3 itself
+    AWS_S3_PUBLIC_ENDPOINT_URL = env.optional_url("AWS_S3_PUBLIC_ENDPOINT_URL")  # what browsers reach
+    AWS_S3_REGION_NAME = env.text("AWS_S3_REGION_NAME", "us-east-1")
+    AWS_ACCESS_KEY_ID = env.text("AWS_ACCESS_KEY_ID")  # None: boto3's own chain (instance roles…)
+    AWS_SECRET_ACCESS_KEY = env.text("AWS_SECRET_ACCESS_KEY")
+    AWS_S3_CUSTOM_DOMAIN = env.text("AWS_S3_CUSTOM_DOMAIN")  # a CDN in front of the media bucket
+    # How long a signed URL works: consent forms and preview images (public story images: below).
+    MEDIA_SIGNED_URL_MAX_AGE = env.integer("MEDIA_SIGNED_URL_MAX_AGE", 300, minimum=10)
+    # Public uploads come from the CDN domain (or the store); signed URLs always from the store.
+    MEDIA_ORIGINS = [
+        *([f"https://{AWS_S3_CUSTOM_DOMAIN}"] if AWS_S3_CUSTOM_DOMAIN else []),
+        AWS_S3_PUBLIC_ENDPOINT_URL or AWS_S3_ENDPOINT_URL or f"https://s3.{AWS_S3_REGION_NAME}.amazonaws.com",
+    ]
+    MEDIA_STORAGE_BACKENDS = {
+        "default": {"BACKEND": "balkanoscope.object_storage.PublicMediaStorage"},
+        "private": {"BACKEND": "balkanoscope.object_storage.PrivateMediaStorage"},
+    }
+else:
+    MEDIA_STORAGE_BACKENDS = {
+        "default": {"BACKEND": "balkanoscope.storage.AtomicFileSystemStorage"},
+        "private": {"BACKEND": "balkanoscope.storage.PrivateFileSystemStorage"},
+    }
+STORAGES = {
+    **MEDIA_STORAGE_BACKENDS,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones get a year and `immutable`
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -256,7 +296,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],  # the admin's icons are data: URLs
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],  # the admin's icons are data: URLs
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

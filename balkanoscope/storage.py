@@ -1,11 +1,36 @@
-"""Media storage that never leaves a truncated file behind."""
+"""Media storage on the local disk: uploads that never leave a truncated file behind, and the
+private folder of signed consent forms. balkanoscope/object_storage.py is the S3 alternative."""
 
 import contextlib
 import os
 import tempfile
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
+
+# Uploads are re-encoded images; nothing else is ever served as media, so an uploaded file can
+# never be delivered as HTML, SVG or script (balkanoscope/views.py, balkanoscope/object_storage.py).
+MEDIA_CONTENT_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+}
+# A story's files live under this folder: private until the story is published.
+STORY_FILES_PREFIX = "stories/"
+
+
+def storage_errors():
+    """The exceptions a failing media storage raises: the disk's, and with object storage
+    botocore's (an unreachable endpoint, a refused request)."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
 
 
 class _CompleteFile(File):
@@ -33,3 +58,26 @@ class AtomicFileSystemStorage(FileSystemStorage):
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(temporary_path)  # gone already when it was moved into place
+
+
+@deconstructible
+class PrivateFileSystemStorage(AtomicFileSystemStorage):
+    """A folder outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT) that has no URL.
+
+    The location is read from settings on each use rather than fixed at import, so tests
+    and deployments can point it elsewhere.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700)
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; editors download them through the admin.")

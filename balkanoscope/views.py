@@ -9,8 +9,9 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_failure_limit
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -26,33 +27,30 @@ from balkanoscope.health import database_failed
 from balkanoscope.links import absolute_reverse, path_prefix, reverse_in
 from balkanoscope.page_cache import page_cacheable
 from balkanoscope.page_numbers import page_number
-
-# Uploads are re-encoded images; nothing else is ever served from the media URL, so an
-# uploaded file can never be delivered as HTML, SVG or script.
-MEDIA_CONTENT_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-}
+from balkanoscope.storage import MEDIA_CONTENT_TYPES, STORY_FILES_PREFIX
 
 # Files outside stories' folders (partner logos, contributor photos, the default share card)
 # are public for good. A story's files are served by stories.media.views, which decides per
 # request who may see them.
 UPLOAD_CACHE_CONTROL = "public, max-age=86400"
-PRIVATE_FOLDERS = ("stories/",)
+PRIVATE_FOLDERS = (STORY_FILES_PREFIX,)
 
 
-def media_file_response(request, path):
+def media_file_response(request, path, *, cache_control, signed_for=None):
     """The stored image at `path` of the media storage, labelled as the image it is and unable
-    to run as a page, or a 404. Callers set Cache-Control."""
+    to run as a page, or a 404. With object storage, a redirect to a URL of the store signed for
+    `signed_for` seconds (the bytes come from the store, not through the app)."""
     content_type = MEDIA_CONTENT_TYPES.get(PurePosixPath(path).suffix.lower())
     if content_type is None:
         raise Http404("Not an image.")
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Type"] = content_type
+    if hasattr(default_storage, "signed_url"):  # balkanoscope/object_storage.py
+        expire = signed_for or settings.MEDIA_SIGNED_URL_MAX_AGE
+        response = HttpResponseRedirect(default_storage.signed_url(path, expire=expire, cache_control=cache_control))
+    else:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        response["Content-Type"] = content_type
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = cache_control
     return response
 
 
@@ -60,9 +58,13 @@ def media_file_response(request, path):
 def media(request, path):
     if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_FOLDERS):  # also as ../stories/…
         raise Http404("Served only through the story media view.")
-    response = media_file_response(request, path)
-    response["Cache-Control"] = UPLOAD_CACHE_CONTROL
-    return response
+    if hasattr(default_storage, "signed_url"):
+        # Public uploads are served by the store or its CDN; an address from before the move to
+        # object storage leads there (not for good: the CDN's domain may change).
+        response = HttpResponseRedirect(default_storage.url(path))
+        response["Cache-Control"] = UPLOAD_CACHE_CONTROL
+        return response
+    return media_file_response(request, path, cache_control=UPLOAD_CACHE_CONTROL)
 
 
 def page_not_found(request, exception):

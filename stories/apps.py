@@ -13,6 +13,9 @@ class StoriesConfig(AppConfig):
         from stories.content_state import connect_invalidation
 
         connect_invalidation()
+        from stories.cache_purge import connect_purging
+
+        connect_purging()
         from django.db.models.signals import post_delete
 
         from stories.models import Story

@@ -23,6 +23,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from balkanoscope.release import release_id
+from stories import cache_purge
 from stories.models import ContentVersion, Story
 from stories.models.querysets import NOW
 
@@ -85,6 +86,7 @@ def content_state(request=None):
     state = getattr(request, "_content_state", None)
     if state is None:
         state = read_content_state()
+        cache_purge.watch_next_publish(state.next_publish_at)
         if request is not None:
             request._content_state = state
     return state

@@ -103,3 +103,59 @@ def test_sqlite_is_the_default_database_under_var():
         "shell", "--no-imports", "-c", "from django.conf import settings as s; print(s.DATABASES['default']['NAME'])"
     )
     assert result.stdout.strip() == str(ROOT / "var" / "db.sqlite3")
+
+
+S3_ENVIRONMENT = {
+    "MEDIA_STORAGE": "s3",
+    "AWS_STORAGE_BUCKET_NAME": "media",
+    "PRIVATE_MEDIA_BUCKET": "private",
+    "AWS_S3_ENDPOINT_URL": "http://minio:9000",
+    "AWS_S3_PUBLIC_ENDPOINT_URL": "https://files.stories.example",
+    "AWS_S3_CUSTOM_DOMAIN": "media.stories.example",
+}
+
+
+def test_object_storage_is_chosen_by_the_environment_and_its_origins_may_show_images():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.STORAGES['default']['BACKEND'], s.STORAGES['private']['BACKEND'], "
+        "*s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][2:])",
+        **S3_ENVIRONMENT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "balkanoscope.object_storage.PublicMediaStorage",
+        "balkanoscope.object_storage.PrivateMediaStorage",
+        "https://media.stories.example",
+        "https://files.stories.example",
+    ]
+
+
+@pytest.mark.parametrize("missing", ["AWS_STORAGE_BUCKET_NAME", "PRIVATE_MEDIA_BUCKET"])
+def test_object_storage_refuses_to_start_without_its_buckets(missing):
+    result = run_manage("check", **{**S3_ENVIRONMENT, missing: ""})
+    assert result.returncode == 2
+    assert f"{missing}: is required when MEDIA_STORAGE=s3" in result.stderr
+
+
+def test_object_storage_refuses_one_bucket_for_public_and_private_files():
+    result = run_manage("check", **{**S3_ENVIRONMENT, "PRIVATE_MEDIA_BUCKET": "media"})
+    assert result.returncode == 2
+    assert "PRIVATE_MEDIA_BUCKET" in result.stderr
+
+
+def test_production_checklist_is_clean_with_object_storage_and_purging():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="balkanoscope.example",
+        CACHE_PURGE_URLS="http://varnish:80",
+        **S3_ENVIRONMENT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

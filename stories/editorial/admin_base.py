@@ -1,11 +1,13 @@
 """What every editorial ModelAdmin of the site shares (stories, partners, pages): revision
 history with compare and guarded restore, and saves that survive a failing media storage."""
 
+import contextlib
 import logging
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from balkanoscope.storage import storage_errors
 from stories.editorial.revisions import HistoryAdmin
 
 logger = logging.getLogger(__name__)
@@ -53,7 +55,7 @@ class StorageFailureAdminMixin:
         previous_files = self.stored_file_names(obj)
         try:
             super().save_model(request, obj, form, change)
-        except OSError:
+        except storage_errors():
             logger.exception("Saving %s failed on the media storage", obj._meta.label)
             self.delete_new_files(obj, previous_files)
             raise MediaStorageFailed from None
@@ -73,7 +75,9 @@ class StorageFailureAdminMixin:
         for field in self.file_fields(obj):
             file = getattr(obj, field.attname)
             if file and file._committed and file.name != previous_files.get(field.attname):
-                file.storage.delete(file.name)
+                # A storage that failed the save may fail this too; the row is rolled back anyway.
+                with contextlib.suppress(*storage_errors()):
+                    file.storage.delete(file.name)
 
 
 class EditorialAdmin(StorageFailureAdminMixin, HistoryAdmin):

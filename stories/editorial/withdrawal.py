@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from balkanoscope.links import absolute_reverse, absolute_url
+from stories import cache_purge
 from stories.models import (
     ContentVersion,
     Story,
@@ -83,6 +84,7 @@ def withdraw_story(story, *, reason, user=None):
         for member in group.exclude(status=Story.Status.WITHDRAWN).order_by("pk"):
             urls += withdraw_one(member, reason=reason, user=user)
         ContentVersion.bump()  # every cached page that showed it, on every instance
+        cache_purge.stories_changed(group.values_list("pk", flat=True))  # and in proxies in front
     media_url_prefix = absolute_url(f"{settings.MEDIA_URL}{original.media_folder}/")
     return WithdrawnStory(story_id=story.pk, urls=urls, media_url_prefix=media_url_prefix)
 

@@ -1,30 +1,42 @@
 """Storage for files no one but editors may read: signed consent forms."""
 
-import os
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, storages
 from django.utils.deconstruct import deconstructible
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    """A folder outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT) that has no URL.
-
-    The location is read from settings on each use rather than fixed at import, so tests
-    and deployments can point it elsewhere.
-    """
-
-    def __init__(self):
-        super().__init__(base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700)
+class PrivateStorage(Storage):
+    """The consent form field's storage: whatever STORAGES["private"] names (a folder outside
+    MEDIA_ROOT with no URL, or a private bucket reached through signed URLs), looked up on each
+    use so settings decide it, not the migration that recorded this class."""
 
     @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
+    def backend(self):
+        return storages["private"]
 
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
+    def generate_filename(self, filename):
+        return self.backend.generate_filename(filename)
+
+    def save(self, name, content, max_length=None):
+        return self.backend.save(name, content, max_length=max_length)
+
+    def open(self, name, mode="rb"):
+        return self.backend.open(name, mode)
+
+    def delete(self, name):
+        return self.backend.delete(name)
+
+    def exists(self, name):
+        return self.backend.exists(name)
+
+    def size(self, name):
+        return self.backend.size(name)
+
+    def listdir(self, path):
+        return self.backend.listdir(path)
+
+    def path(self, name):
+        return self.backend.path(name)
 
     def url(self, name):
-        raise ValueError("Private files have no URL; editors download them through the admin.")
+        return self.backend.url(name)

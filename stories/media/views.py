@@ -45,13 +45,15 @@ def story_media(request, media_key, name):
         # A CDN or browser may keep it this long after the story stops being public (README,
         # "Media files"): short, yet enough to spare the app most requests for a popular story.
         cache_control = f"public, max-age={settings.STORY_MEDIA_MAX_AGE}"
+        # With object storage, a cached redirect must still lead to a working signed URL.
+        signed_for = 2 * settings.STORY_MEDIA_MAX_AGE + 60
     elif may_see_unpublished(request.user, visibility["created_by_id"]):
-        cache_control = PRIVATE_CACHE_CONTROL
+        cache_control, signed_for = PRIVATE_CACHE_CONTROL, None
     else:
         return not_found()
-    response = media_file_response(request, f"{story_folder(media_key)}/{name}")
-    response["Cache-Control"] = cache_control
-    return response
+    return media_file_response(
+        request, f"{story_folder(media_key)}/{name}", cache_control=cache_control, signed_for=signed_for
+    )
 
 
 def may_see_unpublished(user, created_by_id):
@@ -87,8 +89,7 @@ def preview_media(request, token):
     link = PreviewLink.objects.active().filter(token_id=token_id).values("story__media_key").first()
     if link is None or media_key_of(name) != link["story__media_key"]:
         return not_found()  # revoked or expired since the page was shown
-    response = media_file_response(request, name)
-    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    response = media_file_response(request, name, cache_control=PRIVATE_CACHE_CONTROL)
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -108,12 +108,16 @@ def default_share_image():
 
 
 def stored_card(name, render):
-    """The JPEG stored under `name`, rendered with `render()` and stored on first use."""
+    """The JPEG stored under `name`, rendered with `render()` and stored on first use by
+    whichever instance is asked first. The name is a digest of what the card shows, so two
+    instances drawing it at once draw the same bytes: a second copy is dropped, never served."""
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
     content = render()
-    default_storage.save(name, ContentFile(content))
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:  # the disk storage found it written meanwhile and picked another name
+        default_storage.delete(saved)
     return content
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from balkanoscope.cache_tags import add_cache_tags
 from balkanoscope.links import absolute_url
 from balkanoscope.page_cache import page_cacheable
 from stories import content_state
@@ -34,6 +35,16 @@ def story_detail(request, slug):
     context = story_page_context(story, request)
     group = public_group(story, request)
     request.language_paths = language_paths(story, group)  # the switcher keeps the reader on this story
+    shown = [story, *group, *context["related_stories"], *context["more_from_country"]]
+    shown += [neighbour for neighbour in (context["previous_story"], context["next_story"]) if neighbour]
+    add_cache_tags(
+        request,
+        "stories",
+        *(f"story-{pk}" for pk in {shown_story.pk for shown_story in shown} | {story.translation_of_id} if pk),
+        *(f"country-{country.pk}" for country in context["countries"]),
+        *(f"theme-{theme.pk}" for theme in context["themes"]),
+        *(f"contributor-{contributor.pk}" for contributor in context["contributors"]),
+    )
     context.update(
         # A translation shows its original's photographs (stories/models/translations.py).
         gallery_images=StoryImage.objects.filter(story_id=story.translation_of_id) if story.is_translation else None,
