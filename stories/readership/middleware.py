@@ -5,10 +5,12 @@ It reads the request's path, method, user agent and referrer to decide, and hand
 story's address and the referring domain; it sets no cookie, and of the cookies it only asks
 whether an admin session is there."""
 
+import functools
 import threading
 
 from django.conf import settings
-from django.core.signals import request_finished
+from django.core.signals import request_finished, setting_changed
+from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 
 from stories.readership import counter
@@ -30,11 +32,24 @@ def is_reader_request(request):
 
 
 def story_slug(request):
+    return story_slug_at(request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def story_slug_at(path_info):
+    """The story a path shows, or None. Remembered per path: a page served from the page cache
+    would otherwise pay for resolving its URL on every view (about a tenth of a cache hit)."""
     try:
-        match = resolve(request.path_info)
+        match = resolve(path_info)
     except Resolver404:
         return None
     return match.kwargs.get("slug") if match.view_name == STORY_PAGE else None
+
+
+@receiver(setting_changed)
+def forget_paths_when_the_urls_change(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        story_slug_at.cache_clear()
 
 
 def readership_middleware(get_response):
