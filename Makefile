@@ -113,8 +113,9 @@ bench: install
 ifdef SCALE
 	$(PY) -m tests.bench.scaleout
 else
-	$(PY) -m tests.bench $(if $(SOAK),--soak)
-	$(if $(SOAK),,$(PY) -m tests.bench.scripts)
+	@# The scripts' figures are printed even when a target of the main run failed; either fails the bench.
+	@status=0; $(PY) -m tests.bench $(if $(SOAK),--soak) || status=1; \
+	$(if $(SOAK),,$(PY) -m tests.bench.scripts || status=1;) exit $$status
 endif
 
 clean:
