@@ -90,6 +90,10 @@ def test_a_draft_kept_in_the_browser_is_offered_back_after_the_tab_was_closed(pa
     offer.locator("button:text('Restore my changes')").click()
     assert page.input_value("#id_title") == "The long winter, rewritten"
     assert "Written before the crash." in page.locator(".prose-editor [contenteditable=true]").text_content()
+    # What the form sends: the textarea the editor writes to (a CI run once saved it too early).
+    page.wait_for_function(
+        "() => document.querySelector('textarea[name=body]').value.includes('Written before the crash.')"
+    )
     page.click(".story-bar input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     story.refresh_from_db()

@@ -76,7 +76,10 @@ document.addEventListener("DOMContentLoaded", () => {
           for (const option of element.options) option.selected = chosen.has(option.value);
         } else if ("value" in kept) {
           element.value = kept.value;
-          if (element.richTextEditor) element.richTextEditor.commands.setContent(kept.value);
+          if (element.richTextEditor) {
+            element.richTextEditor.commands.setContent(kept.value);
+            element.value = element.richTextEditor.getHTML(); // what the form sends, in the editor's own markup
+          }
         }
         element.dispatchEvent(new Event("input", { bubbles: true }));
         element.dispatchEvent(new Event("change", { bubbles: true }));
