@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from stories.models import Story
 from tests.factories import make_story
-from tests.newsroom_browser import change_url, log_in
+from tests.newsroom_browser import change_url, log_in, move_caret_in_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,8 +44,7 @@ def test_an_anonymous_storytellers_name_in_the_body_blocks_publishing(page, edit
     story = story_in_review(has_consent=True)
     log_in(page, editor, change_url(story))
     expect(item(page, "anonymity")).to_have_class("story-check story-check--blocking story-check--passed")
-    page.locator(".prose-editor [contenteditable=true]").click()
-    page.keyboard.press("Control+End")
+    move_caret_in_body(page, "Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Milica says the bridge will never come.")
     expect(item(page, "anonymity")).to_have_class("story-check story-check--blocking")

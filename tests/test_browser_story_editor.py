@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from stories.models import Story
 from tests.factories import make_country, make_story, make_theme
-from tests.newsroom_browser import change_url, log_in
+from tests.newsroom_browser import change_url, log_in, move_caret_in_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,8 +58,7 @@ def test_word_count_and_reading_time_follow_the_typing(page, editor):
     log_in(page, editor, change_url(story))
     stats = page.locator("#story-stats")
     assert stats.text_content() == "3 words · 1 min read"
-    page.locator(".prose-editor [contenteditable=true]").click()
-    page.keyboard.press("Control+End")
+    move_caret_in_body(page, "Control+End")
     page.keyboard.type(" Four five")
     expect(stats).to_have_text("5 words · 1 min read")
     page.evaluate("""() => {
@@ -74,8 +73,7 @@ def test_a_draft_kept_in_the_browser_is_offered_back_after_the_tab_was_closed(pa
     story = long_story()
     log_in(page, editor, change_url(story))
     page.fill("#id_title", "The long winter, rewritten")
-    page.locator(".prose-editor [contenteditable=true]").click()
-    page.keyboard.press("Control+Home")
+    move_caret_in_body(page, "Control+Home")
     page.keyboard.type("Written before the crash. ")
     expect(page.locator("#story-draft-state")).to_contain_text("kept in this browser")
     wait_until_kept(page, "Written before the crash.")
