@@ -2,6 +2,7 @@
 word count while typing, and nothing typed lost to a closed tab or an ended session."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from stories.models import Story
@@ -89,9 +90,12 @@ def test_a_draft_kept_in_the_browser_is_offered_back_after_the_tab_was_closed(pa
     assert page.input_value("#id_title") == "The long winter, rewritten"
     assert "Written before the crash." in page.locator(".prose-editor [contenteditable=true]").text_content()
     # What the form sends: the textarea the editor writes to (a CI run once saved it too early).
-    page.wait_for_function(
-        "() => document.querySelector('textarea[name=body]').value.includes('Written before the crash.')"
-    )
+    try:
+        page.wait_for_function(
+            "() => document.querySelector('textarea[name=body]').value.includes('Written before the crash.')"
+        )
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the form would send: {page.input_value('textarea[name=body]')[:300]!r}") from None
     page.click(".story-bar input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     story.refresh_from_db()
