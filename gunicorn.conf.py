@@ -10,10 +10,12 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-# Recycle workers now and then, staggered, so a slow leak never grows and they never restart together.
-# Not too often: a worker serves cached pages at hundreds per second, and each restart empties
-# its local-memory page cache and drops its keep-alive connections.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+# Workers are not recycled by default. A new worker meets every page cold: with the local-memory
+# cache its first home and list pages take 260-300 ms at 10,000 stories (the facet counts), and the
+# readers on its keep-alive connections wait behind them (`make bench`: a round with three recycles
+# had a p99 of 985 ms, rounds without any 30-70 ms). Worker memory stays flat under load
+# (docs/performance.md); set GUNICORN_MAX_REQUESTS (with its jitter) to recycle against a leak.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "2000"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
