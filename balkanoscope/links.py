@@ -13,12 +13,50 @@ Templates have the same builders: `{% load links %}`, then `{% absolute_url path
 `{% absolute_reverse "stories:detail" slug=story.slug %}` (both take `as name`).
 """
 
+import functools
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
 from django.utils import translation
+
+
+def reverse(name, *, args=None, kwargs=None, query=None):
+    """django.urls.reverse(), remembered per name, arguments, language, URLconf and script prefix.
+
+    A story page links about fifty addresses (its language switcher, cards, chips, JSON-LD), and
+    each reverse() walks the resolver: a tenth of the page's render. The same call always gives
+    the same path until the URLconf changes, and a test that changes it clears the memory.
+    """
+    return reverse_in(translation.get_language(), name, args=args, kwargs=kwargs, query=query)
+
+
+def reverse_in(language, name, *, args=None, kwargs=None, query=None):
+    """reverse() as a page in `language` makes it: with that language's prefix, if any."""
+    try:
+        if query is None:
+            key = (tuple(args) if args else (), tuple(sorted(kwargs.items())) if kwargs else ())
+            return _remembered_reverse(language, name, *key, get_urlconf(), get_script_prefix())
+    except TypeError:  # an argument that is not hashable: reversed as it comes
+        pass
+    with translation.override(language):
+        return django_reverse(name, args=args, kwargs=kwargs, query=query)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_reverse(language, name, args, kwargs, _urlconf, _script_prefix):
+    with translation.override(language):
+        return django_reverse(name, args=args or None, kwargs=dict(kwargs) or None)
+
+
+@receiver(setting_changed)
+def forget_addresses_when_the_urls_change(setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "FORCE_SCRIPT_NAME"):
+        _remembered_reverse.cache_clear()
 
 
 def absolute_url(path):
@@ -27,12 +65,6 @@ def absolute_url(path):
     if path.startswith(("http://", "https://")):
         return path
     return settings.SITE_URL + path
-
-
-def reverse_in(language, name, *, args=None, kwargs=None, query=None):
-    """reverse() as a page in `language` makes it: with that language's prefix, if any."""
-    with translation.override(language):
-        return reverse(name, args=args, kwargs=kwargs, query=query)
 
 
 def unprefixed_reverse(name, *, args=None, kwargs=None, query=None):

@@ -1,8 +1,8 @@
 import reversion
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from balkanoscope.links import reverse
 from stories.media.fields import SafeImageField
 from stories.sanitize import clean_html
 

@@ -1,6 +1,6 @@
 from django.db.models import Max
-from django.urls import reverse
 
+from balkanoscope.links import reverse
 from partners.models import Page, Partner
 from stories.sitemaps import EveryLanguageSitemap
 

@@ -5,9 +5,8 @@ Every address is absolute on SITE_URL, whatever host the request came to.
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Prefetch
-from django.urls import reverse
 
-from balkanoscope.links import absolute_url, site_protocol_and_domain
+from balkanoscope.links import absolute_url, reverse, site_protocol_and_domain
 from stories.models import Country, Story, StoryImage, TaggedCountry, Theme
 from stories.sharing.translations import hreflang_alternates, public_groups, translations
 

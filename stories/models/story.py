@@ -6,13 +6,12 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from balkanoscope.links import unprefixed_reverse
+from balkanoscope.links import reverse, unprefixed_reverse
 from stories.editorial.consent import consent_form_path
 from stories.media.fields import SafeImageField
 from stories.media.names import new_media_key, random_name_in, story_folder

@@ -2,10 +2,10 @@
 
 import reversion
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase, TaggedItemBase
 
+from balkanoscope.links import reverse
 from stories.text import slugify_transliterated
 
 

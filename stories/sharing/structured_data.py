@@ -5,11 +5,10 @@ Anonymous storytellers never appear here: only `Story.public_storyteller` is use
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import gettext
 
 from balkanoscope.languages import language_tag
-from balkanoscope.links import absolute_reverse, absolute_url
+from balkanoscope.links import absolute_reverse, absolute_url, reverse
 from stories.dates import iso_datetime
 
 SCHEMA_CONTEXT = "https://schema.org"

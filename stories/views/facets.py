@@ -9,10 +9,10 @@ there. Only combinations that have stories are linked, so crawlers find a finite
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from balkanoscope.links import reverse
 from stories import content_state
 from stories.models import Country, Story, TaggedCountry, Theme
 from stories.views.vocabulary_counts import all_of, story_counts

@@ -12,13 +12,12 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from balkanoscope.copy import SITE_DESCRIPTION
-from balkanoscope.links import path_prefix
+from balkanoscope.links import path_prefix, reverse
 from balkanoscope.release import release_id
 from stories.sharing.metadata import page_meta
 

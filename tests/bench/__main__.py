@@ -125,7 +125,7 @@ def main():
             f"static ceiling {ceiling_url}: {'the story page byte for byte' if same_html else 'DIFFERS from the story page'}"
         )
         for label in available:
-            warm_every_worker(site.base_url + renders[label]["url"])
+            load.warm_every_worker(site.base_url + renders[label]["url"], CONNECTIONS)
         for label in available:
             step(
                 f"load: {label}, {rounds} rounds of {seconds} s page / {seconds} s ceiling at {CONNECTIONS} connections"
@@ -188,15 +188,6 @@ def measure_renders(small_site, site):
     return small, big
 
 
-def warm_every_worker(url, runs=4):
-    """Load `url` until every gunicorn worker has rendered and cached it, so the rounds measure
-    the steady state. A gthread worker keeps each connection it accepted, and one set of
-    connections can miss a worker (whose first, cold renders then stall the next round's readers
-    on it: 260-300 ms for the home and list pages at 10,000 stories); a few fresh sets reach all."""
-    for _ in range(runs):
-        load.run(url, connections=CONNECTIONS, seconds=1)
-
-
 def measure_lean_ceiling(site, story_url, rounds, seconds):
     """The cached story page against the same bytes served by a Django project with WhiteNoise
     alone, both under the same gunicorn: what the site's middleware and page cache cost a hit."""
@@ -208,8 +199,8 @@ def measure_lean_ceiling(site, story_url, rounds, seconds):
             f"lean ceiling {lean_url} (gunicorn {' '.join(LEAN_GUNICORN)}, site too): "
             f"{'the story page byte for byte' if same_html else 'DIFFERS from the story page'}"
         )
-        warm_every_worker(story_url)
-        warm_every_worker(lean_url)
+        load.warm_every_worker(story_url, CONNECTIONS)
+        load.warm_every_worker(lean_url, CONNECTIONS)
         return load.interleaved(story_url, lean_url, rounds=rounds, seconds=seconds, connections=CONNECTIONS)
 
 

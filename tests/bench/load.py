@@ -42,6 +42,15 @@ def run(url, *, connections, seconds, threads=2, paths=None):
     return run_python(url, connections=connections, seconds=seconds, paths=paths)
 
 
+def warm_every_worker(url, connections, runs=4):
+    """Load `url` until every gunicorn worker has rendered and cached it, so the rounds measure
+    the steady state. A gthread worker keeps each connection it accepted, and one set of
+    connections can miss a worker (whose first, cold renders then stall the next round's readers
+    on it: 260-300 ms for the home and list pages at 10,000 stories); a few fresh sets reach all."""
+    for _ in range(runs):
+        run(url, connections=connections, seconds=1)
+
+
 ROTATE_AND_COUNT = """
 local paths = {%s}
 local counter = 0
