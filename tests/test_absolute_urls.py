@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import pytest
 from django.template import Context, Template
+from django.urls import include, path
 from lxml import etree, html
 
 from balkanoscope.links import absolute_reverse, absolute_url
@@ -346,3 +347,27 @@ def test_templates_build_absolute_urls_with_the_same_builders():
         "{% absolute_reverse 'stories:social_card' 7 'abc' as card %}{{ card }}"
     ).render(Context({"path": "/stories/?a=1&b=2"}))
     assert rendered == f"{SITE}/stories/?a=1&amp;b=2 {SITE}/stories/bor/ {SITE}/s/7/card-abc.jpg"
+
+
+def test_a_remembered_address_follows_the_language_and_the_urlconf(settings):
+    """reverse() in balkanoscope/links.py remembers each address; the memory is per language,
+    and a changed URLconf (as tests make) is never answered from it."""
+    from django.urls import reverse as django_reverse
+    from django.utils import translation
+
+    from balkanoscope.links import reverse
+
+    with translation.override("sq"):
+        assert reverse("stories:detail", kwargs={"slug": "bor"}) == "/sq/stories/bor/"
+    assert reverse("stories:detail", kwargs={"slug": "bor"}) == django_reverse("stories:detail", kwargs={"slug": "bor"})
+    assert reverse("stories:detail", kwargs={"slug": "bor"}) == "/stories/bor/"
+    assert reverse("stories:list", query={"tag": "rivers"}) == "/stories/?tag=rivers"
+    settings.ROOT_URLCONF = __name__  # the URLconf below
+    assert reverse("stories:detail", kwargs={"slug": "bor"}) == "/elsewhere/bor/"
+
+
+def _nowhere(request, slug):
+    raise AssertionError("never served")
+
+
+urlpatterns = [path("elsewhere/", include(([path("<slug:slug>/", _nowhere, name="detail")], "stories")))]
