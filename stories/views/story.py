@@ -10,12 +10,12 @@ from balkanoscope.cache_tags import add_cache_tags
 from balkanoscope.links import absolute_url
 from balkanoscope.page_cache import page_cacheable
 from stories import content_state
-from stories.models import Country, Story, StoryImage, StorySlug, Theme, WithdrawnAddress
+from stories.models import Story, StoryImage, StorySlug, WithdrawnAddress
 from stories.related import related_stories
 from stories.sharing.links import share_links
 from stories.sharing.metadata import story_meta
 from stories.sharing.translations import language_paths, other_languages, public_group
-from stories.views.vocabulary_counts import footnoted_countries
+from stories.views.vocabulary_counts import footnoted_countries, vocabulary_of
 
 
 @page_cacheable
@@ -99,9 +99,7 @@ def story_short_link(request, pk):
 
 def story_page_context(story, request=None):
     """Everything the story page shows around the story itself."""
-    # For one story, plain queries through the tag tables cost less than taggit's prefetch.
-    countries = list(Country.objects.filter(tagged_stories__content_object=story))
-    themes = list(Theme.objects.filter(tagged_stories__content_object=story))
+    countries, themes = vocabulary_of(request, story)
     # The stories around this one change only when stories do: computed once per content version.
     around = content_state.cached_value(
         request, f"stories-around:{story.pk}:{get_language()}", lambda: stories_around(story, countries, themes)

@@ -4,7 +4,7 @@ from django.db.models import Count, Value
 from django.utils.translation import get_language
 
 from stories import content_state
-from stories.models import Story, TaggedCountry, TaggedTheme
+from stories.models import Country, Story, TaggedCountry, TaggedTheme, Theme
 
 
 def story_counts(request):
@@ -34,6 +34,22 @@ def all_of(request, vocabulary):
     in every language (django-modeltranslation), so one list serves every interface language."""
     return content_state.cached_value(
         request, f"vocabulary:{vocabulary._meta.model_name}", lambda: list(vocabulary.objects.all())
+    )
+
+
+def vocabulary_of(request, story):
+    """(countries, themes) a story is tagged with, in their lists' order: one query of the two
+    tag tables for the ids, the objects from all_of()'s cached lists."""
+    tagged = [
+        model.objects.filter(content_object=story).annotate(kind=Value(kind)).values_list("kind", "tag_id")
+        for kind, model in (("country", TaggedCountry), ("theme", TaggedTheme))
+    ]
+    ids = {"country": set(), "theme": set()}
+    for kind, tag in tagged[0].union(tagged[1], all=True):
+        ids[kind].add(tag)
+    return (
+        [country for country in all_of(request, Country) if country.pk in ids["country"]],
+        [theme for theme in all_of(request, Theme) if theme.pk in ids["theme"]],
     )
 
 
