@@ -41,9 +41,26 @@ def transliterate(value: str) -> str:
     Characters it cannot spell stay as they are; slugs and search treat them as separators.
     """
     # NFC first, so that a decomposed "г" + accent is "ѓ" when the table sees it.
-    text = unicodedata.normalize("NFC", value or "").lower().translate(_TRANSLITERATION)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in text if not unicodedata.combining(char)).lower()
+    text = unicodedata.normalize("NFC", value or "").lower()
+    # ASCII spells itself, apostrophes aside: only the stretches around other characters go
+    # through the table, NFKD and the marks (the footnote check reads whole pages).
+    text = _NON_ASCII_STRETCH.sub(lambda stretch: _spelled(stretch.group()), text)
+    return text.replace("'", "").replace("`", "").lower()
+
+
+# A non-ASCII character, and the next ones as long as fewer than 20 ASCII characters part them:
+# a Cyrillic paragraph is one stretch, an English page's few curly quotes a handful.
+_NON_ASCII_STRETCH = re.compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,20}[^\x00-\x7f])*")
+
+# The combining marks of the Basic Multilingual Plane, for one str.translate.
+_BMP_COMBINING_MARKS = dict.fromkeys(code for code in range(0x10000) if unicodedata.combining(chr(code)))
+
+
+def _spelled(stretch):
+    text = unicodedata.normalize("NFKD", stretch.translate(_TRANSLITERATION)).translate(_BMP_COMBINING_MARKS)
+    if max(text, default="") <= "\uffff":
+        return text
+    return "".join(char for char in text if not unicodedata.combining(char))  # marks beyond the BMP
 
 
 def slugify_transliterated(value: str, max_length: int = 200) -> str:
