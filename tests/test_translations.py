@@ -265,3 +265,22 @@ def test_a_translation_shows_its_originals_photographs(client, group):
     assert [img.get("alt") for img in tree.cssselect(".story-gallery img")] == ["The village square"]
     image = tree.cssselect(".story-gallery img")[0].get("src")
     assert client.get(image).status_code == 200
+
+
+def test_a_story_shows_its_own_photographs_and_one_without_any_does_not_look_for_them(client, group, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from stories.models import StoryImage
+
+    settings.PAGE_CACHE = False
+    with CaptureQueriesContext(connection) as queries:
+        tree = page(client, "/stories/water-for-bor/")
+    assert not tree.cssselect(".story-gallery")
+    assert not [query for query in queries if query["sql"].startswith('SELECT "stories_storyimage"')]
+    StoryImage.objects.create(
+        story=group["en"], image=image_upload("square.jpg"), alt="The village square", sort_order=2
+    )
+    StoryImage.objects.create(story=group["en"], image=image_upload("square.jpg"), alt="The well", sort_order=1)
+    tree = page(client, "/stories/water-for-bor/")
+    assert [img.get("alt") for img in tree.cssselect(".story-gallery img")] == ["The well", "The village square"]

@@ -1,6 +1,6 @@
 """A story's page, its short link and its old addresses."""
 
-from django.db.models import Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -24,7 +24,8 @@ def story_detail(request, slug):
     story = (
         Story.objects.published()
         .with_translation_flag()
-        .prefetch_related("contributors", "gallery_images")
+        .annotate(has_gallery=Exists(StoryImage.objects.filter(story=OuterRef("pk"))))
+        .prefetch_related("contributors")
         .filter(slug=slug)
         .order_by()  # the slug is unique: without the list order the database seeks it in its own index
         .first()
@@ -46,8 +47,6 @@ def story_detail(request, slug):
         *(f"contributor-{contributor.pk}" for contributor in context["contributors"]),
     )
     context.update(
-        # A translation shows its original's photographs (stories/models/translations.py).
-        gallery_images=StoryImage.objects.filter(story_id=story.translation_of_id) if story.is_translation else None,
         other_languages=other_languages(story, group),
         story_url=story_url,
         share_links=share_links(story_url, story.title),
@@ -110,10 +109,19 @@ def story_page_context(story, request=None):
         "themes": themes,
         "contributors": list(story.contributors.all()),
         "keywords": list(story.tags.all()),
+        "gallery_images": gallery_of(story),
         "footnoted_countries": footnoted_countries(countries=countries),
         "first_country": countries[0] if countries else None,
         **around,
     }
+
+
+def gallery_of(story):
+    """The photographs under the story: a translation shows its original's
+    (stories/models/translations.py); a story looked up with has_gallery=False costs no query."""
+    if story.is_translation:
+        return list(StoryImage.objects.filter(story_id=story.translation_of_id))
+    return list(story.gallery_images.all()) if getattr(story, "has_gallery", True) else []
 
 
 def stories_around(story, countries, themes):
