@@ -1,16 +1,18 @@
 """Preview links are records: made from the story form, revocable one by one or all at once,
 revoked by unpublishing, expiring after STORY_PREVIEW_MAX_AGE."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
 
-from stories.editorial.preview import preview_path, preview_token
+from stories.editorial.preview import PREVIEW_SALT, preview_path, preview_token
 from stories.editorial.roles import CONTRIBUTOR
 from stories.models import PreviewLink, Story
 from tests.factories import make_story, make_user
@@ -113,6 +115,17 @@ def test_an_expired_link_answers_403_with_a_plain_page(reader, settings):
     assert response.status_code == 403
     assert b"expired" in response.content and b"noindex" in response.content
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_links_address_stays_the_same_and_an_address_signed_before_that_still_opens(reader, monkeypatch):
+    link = PreviewLink.create_for(make_story("Draft", status=Story.Status.DRAFT), None)
+    first = preview_path(link)
+    # TimestampSigner reads time.time(): a second later it would sign a different token.
+    later = time.time() + 5
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    assert preview_path(link) == first
+    timestamped = signing.dumps({"link": link.token_id.hex}, salt=PREVIEW_SALT)
+    assert reader.get(reverse("stories:preview", args=[timestamped])).status_code == 200
 
 
 def test_a_damaged_or_forged_link_is_refused(reader):

@@ -28,7 +28,17 @@ class PreviewLinkRevoked(Exception):
 
 
 def preview_token(link):
-    return signing.dumps({"link": link.token_id.hex}, salt=PREVIEW_SALT)
+    """The same token every time for the same link (no timestamp: the record holds the expiry),
+    so the address an editor copied from the story form stays the address it shows."""
+    return signing.Signer(salt=PREVIEW_SALT).sign_object({"link": link.token_id.hex})
+
+
+def read_token(token):
+    """The token's payload; tokens made before links were stable carried a timestamp."""
+    try:
+        return signing.Signer(salt=PREVIEW_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
+        return signing.loads(token, salt=PREVIEW_SALT)
 
 
 def preview_path(link):
@@ -44,7 +54,7 @@ def preview_link_from_token(token):
     """The PreviewLink (with its story) the token names, if it still works; else
     PreviewLinkInvalid, PreviewLinkRevoked or PreviewLinkExpired."""
     try:
-        payload = signing.loads(token, salt=PREVIEW_SALT)
+        payload = read_token(token)
         token_id = uuid.UUID(hex=payload["link"])
     except (signing.BadSignature, TypeError, KeyError, ValueError):
         raise PreviewLinkInvalid from None
