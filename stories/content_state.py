@@ -92,10 +92,11 @@ def content_state(request=None):
     return state
 
 
-def cached_value(request, name, compute):
+def cached_value(request, name, compute, *, keep_if=None):
     """A value derived from the content (a count, a list), cached for the current content
     state: recomputed after any edit or when a scheduled story comes due. An unreachable
-    cache is a miss (balkanoscope.cache.ResilientRedisCache), so this never fails for it."""
+    cache is a miss (balkanoscope.cache.ResilientRedisCache), so this never fails for it.
+    With `keep_if`, only a value it accepts is kept (a miss for an unknown slug is not)."""
     if not settings.DATA_CACHE:
         return compute()
     state = content_state(request)
@@ -105,7 +106,7 @@ def cached_value(request, name, compute):
         return found[0]
     value = compute()
     timeout = state.seconds_to_live()
-    if timeout >= 1:
+    if timeout >= 1 and (keep_if is None or keep_if(value)):
         django_cache.set(key, (value,), timeout)
     return value
 

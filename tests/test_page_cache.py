@@ -343,9 +343,9 @@ def test_page_cache_off_renders_every_time_with_validators(client, content, sett
     settings.PAGE_CACHE = False
     url = content["story"].get_absolute_url()
     text(client, url)
-    with django_assert_max_num_queries(10) as queries:
+    with django_assert_max_num_queries(10):
         response = client.get(url)
-    assert len(queries) > 1
+    assert "stories/story_detail.html" in [template.name for template in response.templates]  # rendered again
     assert response["ETag"]
     assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import quote, urlencode
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 
 def _query(**params):
@@ -10,7 +10,8 @@ def _query(**params):
 
 
 def share_links(url, title):
-    """(network, accessible label, href) for each network, carrying the absolute URL and title."""
+    """(network, accessible label, href) for each network, carrying the absolute URL and title;
+    the labels in the active language, as plain strings a cache keeps cheaply."""
     text = f"{title} {url}"
     return [
         (

@@ -21,31 +21,34 @@ from stories.views.vocabulary_counts import footnoted_countries, vocabulary_of
 @page_cacheable
 @require_safe
 def story_detail(request, slug):
+    # The story and everything around it change only when the content does: looked up once per
+    # content version and interface language, so a render that misses the page cache (page cache
+    # off, a variant not yet cached, an entry pushed out) costs the template alone.
+    page = content_state.cached_value(
+        request, f"story-page:{get_language()}:{slug}", lambda: story_page(request, slug), keep_if=bool
+    )
+    if page is None:
+        return redirect_old_slug(request, slug)
+    request.language_paths = page["language_paths"]  # the switcher keeps the reader on this story
+    add_cache_tags(request, *page["cache_tags"])
+    return render(request, "stories/story_detail.html", page["context"])
+
+
+def story_page(request, slug):
+    """The published story at `slug` and the story page's context, or None."""
     story = (
         Story.objects.published()
         .with_translation_flag()
         .annotate(has_gallery=Exists(StoryImage.objects.filter(story=OuterRef("pk"))))
-        .prefetch_related("contributors")
         .filter(slug=slug)
         .order_by()  # the slug is unique: without the list order the database seeks it in its own index
         .first()
     )
     if story is None:
-        return redirect_old_slug(request, slug)
+        return None
     story_url = absolute_url(story.get_canonical_path())
     context = story_page_context(story, request)
     group = public_group(story, request)
-    request.language_paths = language_paths(story, group)  # the switcher keeps the reader on this story
-    shown = [story, *group, *context["related_stories"], *context["more_from_country"]]
-    shown += [neighbour for neighbour in (context["previous_story"], context["next_story"]) if neighbour]
-    add_cache_tags(
-        request,
-        "stories",
-        *(f"story-{pk}" for pk in {shown_story.pk for shown_story in shown} | {story.translation_of_id} if pk),
-        *(f"country-{country.pk}" for country in context["countries"]),
-        *(f"theme-{theme.pk}" for theme in context["themes"]),
-        *(f"contributor-{contributor.pk}" for contributor in context["contributors"]),
-    )
     context.update(
         other_languages=other_languages(story, group),
         story_url=story_url,
@@ -59,7 +62,25 @@ def story_detail(request, slug):
             group=group,
         ),
     )
-    return render(request, "stories/story_detail.html", context)
+    return {
+        "context": context,
+        "language_paths": language_paths(story, group),
+        "cache_tags": story_cache_tags(story, context, group),
+    }
+
+
+def story_cache_tags(story, context, group):
+    """What a caching proxy bans this page by (balkanoscope/cache_tags.py): every story,
+    country, theme and contributor it shows."""
+    shown = [story, *group, *context["related_stories"], *context["more_from_country"]]
+    shown += [neighbour for neighbour in (context["previous_story"], context["next_story"]) if neighbour]
+    return [
+        "stories",
+        *(f"story-{pk}" for pk in {shown_story.pk for shown_story in shown} | {story.translation_of_id} if pk),
+        *(f"country-{country.pk}" for country in context["countries"]),
+        *(f"theme-{theme.pk}" for theme in context["themes"]),
+        *(f"contributor-{contributor.pk}" for contributor in context["contributors"]),
+    ]
 
 
 def redirect_old_slug(request, slug):

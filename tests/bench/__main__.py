@@ -145,16 +145,13 @@ def main():
     lean = measure_lean_ceiling(site, story_url, rounds, seconds)
 
     step("server CPU per story page with the page cache off")
-    with Server(site, PAGE_CACHE="false") as uncached_server:
-        for _ in range(20):
-            fetch(story_url)
-        cpu_before = uncached_server.worker_cpu_seconds()
-        uncached = load.run(story_url, connections=8, seconds=seconds)
-        cpu_ms = (uncached_server.worker_cpu_seconds() - cpu_before) * 1000 / max(1, uncached.requests)
+    uncached, cpu_ms = worker_cpu_per_request(site, story_url, seconds, PAGE_CACHE="false")
+    # For the record, not a target: every render from the database, as after each edit.
+    cold, cold_cpu_ms = worker_cpu_per_request(site, story_url, seconds, PAGE_CACHE="false", DATA_CACHE="false")
 
     report_pages(results, renders, renders_small, sizes, available, stories)
     report_lean_ceiling(lean)
-    report_rest(rss, weight, uncached, cpu_ms)
+    report_rest(rss, weight, uncached, cpu_ms, cold_cpu_ms)
     heading("Search, in-process (rank, first page, snippets)")
     print("\n".join(f"  {line}" for line in search_timings.splitlines()))
     judge(verdicts, results, renders, renders_small, available, rss, weight, cpu_ms, stories)
@@ -271,13 +268,24 @@ def render_growth(small, render):
     return 0.0
 
 
-def report_rest(rss, weight, uncached, cpu_ms):
+def worker_cpu_per_request(site, url, seconds, **env):
+    """(load result, milliseconds of gunicorn worker CPU per request) for `url` served with `env`."""
+    with Server(site, **env) as server:
+        for _ in range(20):
+            fetch(url)
+        cpu_before = server.worker_cpu_seconds()
+        result = load.run(url, connections=8, seconds=seconds)
+        return result, (server.worker_cpu_seconds() - cpu_before) * 1000 / max(1, result.requests)
+
+
+def report_rest(rss, weight, uncached, cpu_ms, cold_cpu_ms):
     heading("Server")
     print(f"  worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss)}")
     print(
         f"  page cache off, story page: {uncached.requests_per_second:.0f} req/s at 8 connections, "
         f"{cpu_ms:.1f} ms of worker CPU per request"
     )
+    print(f"  page cache and data cache off (every render from the database): {cold_cpu_ms:.1f} ms")
     heading("Story page weight (brotli, as sent to a browser)")
     for name, size in weight["files"]:
         print(f"  {name}: {size} B")

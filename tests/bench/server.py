@@ -44,7 +44,9 @@ class Site:
         inherited = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL", "REDIS_URL", "PAGE_CACHE", "GUNICORN_"))
+            if not key.startswith(
+                ("DJANGO_", "DATABASE_URL", "CACHE_URL", "REDIS_URL", "PAGE_CACHE", "DATA_CACHE", "GUNICORN_")
+            )
         }
         return {
             **inherited,
