@@ -21,6 +21,7 @@ from stories.search import (
 from stories.search.words import MAX_QUERY_LENGTH
 from tests.bench.generate import generate_stories
 from tests.factories import make_contributor, make_country, make_story, make_theme
+from tests.sqlite_work import sqlite_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -127,24 +128,6 @@ def test_a_search_with_more_matches_than_are_ranked_says_so(client, monkeypatch)
     assert len(result_titles(tree)) == 3
     _, tree = search_page(client, q="river 1")
     assert tree.cssselect(".result-count")[0].text_content().strip() == "1 story matches “river 1”"
-
-
-def sqlite_steps(function):
-    """How many virtual-machine instructions SQLite runs for `function`: a measure of work
-    that, unlike time, does not depend on the machine."""
-    steps = 0
-
-    def count():
-        nonlocal steps
-        steps += 1
-
-    connection.ensure_connection()
-    connection.connection.set_progress_handler(count, 1)
-    try:
-        function()
-    finally:
-        connection.connection.set_progress_handler(None, 1)
-    return steps
 
 
 def add_river_stories(count, start):

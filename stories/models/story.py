@@ -222,6 +222,10 @@ class Story(StoryMediaMixin, StoryLanguages):
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="story_public_order"),
             models.Index(fields=["is_featured", "status", "-published_at"], name="story_featured"),
+            # "Its public translation in this language" (StoryQuerySet.in_language), probed once per
+            # story a list or sidebar reads: on the translation_of key alone SQLite preferred
+            # story_public_order and walked every published story for each probe.
+            models.Index(fields=["translation_of", "language", "status", "published_at"], name="story_translations"),
         ]
         permissions = [
             ("publish_story", _("Can publish, schedule, unpublish and feature stories")),
