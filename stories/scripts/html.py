@@ -112,25 +112,30 @@ def _rewrite_attributes(tag_name, attributes, direction, *, convert_text):
 def transliterate_html(document: str, direction: str) -> str:
     """`document` with its Serbian text in one script (TO_LATIN or TO_CYRILLIC), as the
     module's docstring says."""
+    # One pass over the tags with the state of the innermost open element at hand; the loop
+    # runs once per tag of every uncached Serbian page, so it keeps to local names.
     direction = _Direction(direction)
+    applies_to, convert, to_latin = direction.applies_to, direction.convert, direction.to_latin
+    cyrillic = _CYRILLIC_RE.search
+    next_markup = _MARKUP_RE.search
     output = []
     append = output.append
-    # One entry per open element: (tag name, language, untouched).
-    stack = [("", None, False)]
+    # One entry per open element: (tag name, language, untouched, its text converts).
+    stack = [("", None, False, False)]
+    tag, language, untouched, converts = stack[-1]
     position = 0
     length = len(document)
     while position < length:
-        match = _MARKUP_RE.search(document, position)
+        match = next_markup(document, position)
         end_of_text = match.start() if match else length
         if end_of_text > position:
             text = document[position:end_of_text]
-            _tag, language, untouched = stack[-1]
-            if not untouched and direction.applies_to(language) and direction.may_change(text):
-                text = direction.convert(text)
+            if converts and (not to_latin or cyrillic(text)):
+                text = convert(text)
             append(text)
         if match is None:
             break
-        closing, tag_name, attributes = match.group(1), match.group(2), match.group(3)
+        closing, tag_name, attributes = match.group(1, 2, 3)
         position = match.end()
         if tag_name is None:  # a comment or doctype
             append(match.group())
@@ -140,25 +145,34 @@ def transliterate_html(document: str, direction: str) -> str:
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth][0] == tag_name:
                     del stack[depth:]
+                    tag, language, untouched, converts = stack[-1]
                     break
             append(match.group())
             continue
-        _tag, parent_language, parent_untouched = stack[-1]
-        language, untouched = _element_state(tag_name, attributes, parent_language, parent_untouched)
-        convert_text = not untouched and direction.applies_to(language)
-        if attributes and ("lang" in attributes or (convert_text and direction.may_change(attributes))):
-            append(f"<{tag_name}{_rewrite_attributes(tag_name, attributes, direction, convert_text=convert_text)}>")
+        if attributes or tag_name in UNTOUCHED_ELEMENTS:
+            element_language, element_untouched = _element_state(tag_name, attributes, language, untouched)
+            element_converts = not element_untouched and applies_to(element_language)
+        else:
+            element_language, element_untouched, element_converts = language, untouched, converts
+        if attributes and ("lang" in attributes or (element_converts and (not to_latin or cyrillic(attributes)))):
+            append(f"<{tag_name}{_rewrite_attributes(tag_name, attributes, direction, convert_text=element_converts)}>")
         else:
             append(match.group())
         if tag_name in _RAW_TEXT_END:
             end = _RAW_TEXT_END[tag_name].search(document, position)
             close = end.start() if end else length
             text = document[position:close]
-            if tag_name in ("title", "textarea") and convert_text and direction.may_change(text):
-                text = direction.convert(text)
+            if tag_name in ("title", "textarea") and element_converts and direction.may_change(text):
+                text = convert(text)
             append(text)
             position = close
             continue
-        if tag_name not in VOID_ELEMENTS and not match.group().endswith("/>"):
-            stack.append((tag_name, language, untouched))
+        if tag_name not in VOID_ELEMENTS and not attributes.endswith("/"):
+            tag, language, untouched, converts = entry = (
+                tag_name,
+                element_language,
+                element_untouched,
+                element_converts,
+            )
+            stack.append(entry)
     return "".join(output)
