@@ -1,6 +1,8 @@
 """The story page's data cache (stories/views/story.py): with the page cache off, the story and
 everything around it are looked up once per content version, and any edit shows at once."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 from lxml import html
@@ -25,7 +27,7 @@ def pair():
         "The mine above the town",
         countries=[serbia],
         themes=[poverty],
-        published_at=timezone.now() - timezone.timedelta(days=2),
+        published_at=timezone.now() - timedelta(days=2),
     )
     story = make_story("Water for Bor", countries=[serbia], themes=[poverty], contributors=["Jelena Đukić"])
     return story, earlier

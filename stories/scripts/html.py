@@ -122,7 +122,7 @@ def transliterate_html(document: str, direction: str) -> str:
     append = output.append
     # One entry per open element: (tag name, language, untouched, its text converts).
     stack = [("", None, False, False)]
-    tag, language, untouched, converts = stack[-1]
+    _, language, untouched, converts = stack[-1]
     position = 0
     length = len(document)
     while position < length:
@@ -145,7 +145,7 @@ def transliterate_html(document: str, direction: str) -> str:
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth][0] == tag_name:
                     del stack[depth:]
-                    tag, language, untouched, converts = stack[-1]
+                    _, language, untouched, converts = stack[-1]
                     break
             append(match.group())
             continue
@@ -168,11 +168,6 @@ def transliterate_html(document: str, direction: str) -> str:
             position = close
             continue
         if tag_name not in VOID_ELEMENTS and not attributes.endswith("/"):
-            tag, language, untouched, converts = entry = (
-                tag_name,
-                element_language,
-                element_untouched,
-                element_converts,
-            )
-            stack.append(entry)
+            language, untouched, converts = element_language, element_untouched, element_converts
+            stack.append((tag_name, language, untouched, converts))
     return "".join(output)

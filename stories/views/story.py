@@ -120,10 +120,8 @@ def story_short_link(request, pk):
 def story_page_context(story, request=None):
     """Everything the story page shows around the story itself."""
     countries, themes = vocabulary_of(request, story)
-    # The stories around this one change only when stories do: computed once per content version.
-    around = content_state.cached_value(
-        request, f"stories-around:{story.pk}:{get_language()}", lambda: stories_around(story, countries, themes)
-    )
+    # Computed once per content version: story_detail caches the whole page's data.
+    around = stories_around(story, countries, themes)
     return {
         "story": story,
         "countries": countries,
