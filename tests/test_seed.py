@@ -13,7 +13,7 @@ from lxml import html
 from partners.models import Page, Partner
 from stories.demo import seeding as stories_demo
 from stories.management.commands import seed_demo
-from stories.models import Country, Story, Theme
+from stories.models import Contributor, Country, Story, Theme
 from tests.bench.generate import generate_stories
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,7 @@ def seeded(django_db_setup, django_db_blocker, media_root):
     yield
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
         Story.objects.all().delete()
+        Contributor.objects.all().delete()  # bylines other modules' tests make anew
         Country.objects.all().delete()
         Theme.objects.all().delete()
         Partner.objects.all().delete()
