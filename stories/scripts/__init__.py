@@ -7,6 +7,8 @@ names of things or code), middleware.py to every Serbian page before the page ca
 it. Feeds, JSON-LD and share cards call in_reader_script() on their texts.
 """
 
+import functools
+
 from django.utils.translation import get_language
 
 from stories.scripts.serbian import to_cyrillic, to_latin
@@ -16,10 +18,12 @@ CYRILLIC = "sr"
 SERBIAN = frozenset({CYRILLIC, LATIN})
 
 
+@functools.lru_cache(maxsize=64)  # a page asks about its few language codes once per tag
 def is_serbian(language):
     return (language or "").lower().split("-")[0] == "sr"
 
 
+@functools.lru_cache(maxsize=64)
 def is_latin_tag(language):
     return (language or "").lower() in ("sr-latn", "sr-latn-rs")
 

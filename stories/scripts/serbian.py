@@ -11,6 +11,7 @@ Latin to Cyrillic has to guess where Latin is ambiguous or is not Serbian at all
 - URLs, e-mail addresses and the Latin-only abbreviations below stay as written.
 """
 
+import codecs
 import re
 
 _CYRILLIC_TO_LATIN = str.maketrans(
@@ -26,18 +27,82 @@ _CYRILLIC_TO_LATIN = str.maketrans(
     }
 )  # fmt: skip
 _CAPITAL_DIGRAPHS = {"Љ": "LJ", "Њ": "NJ", "Џ": "DŽ"}
-# A capital Љ, Њ or Џ in an all-capitals word: before another capital, or last after one.
-_ALL_CAPS_DIGRAPH_RE = re.compile(r"[ЉЊЏ](?=[^\W\d_a-zа-џ])|(?<=[^\W\d_a-zа-џ])[ЉЊЏ](?![^\W\d_])")
 _CYRILLIC_RE = re.compile("[Ѐ-ӿ]")
+
+
+def _is_letter(character):  # what [^\W\d_] matches
+    return character.isalnum() and not character.isdecimal()
+
+
+def _is_capital(character):  # a letter, and not a small one of Serbian's two alphabets
+    return _is_letter(character) and not ("a" <= character <= "z" or "а" <= character <= "џ")
+
+
+def _capitalise_digraphs(text):
+    """`text` with Љ, Њ and Џ spelt LJ, NJ and DŽ in all-capitals words: before another capital,
+    or last after one. (Found with str.find: a regular expression's scan of a page's text cost
+    more than the whole transliteration of its letters.)"""
+    changes = []
+    for letter in "ЉЊЏ":
+        at = text.find(letter)
+        while at != -1:
+            before, after = text[at - 1 : at] if at else "", text[at + 1 : at + 2]
+            if (after and _is_capital(after)) or (before and _is_capital(before) and not (after and _is_letter(after))):
+                changes.append(at)
+            at = text.find(letter, at + 1)
+    if not changes:
+        return text
+    pieces, copied = [], 0
+    for at in sorted(changes):
+        pieces += [text[copied:at], _CAPITAL_DIGRAPHS[text[at]]]
+        copied = at + 1
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+# The letters that stay one letter go through a 256-character table in C (the charmap codec
+# that Python's own single-byte encodings use): encoded to one byte each, decoded from that byte
+# to their Latin letter. str.translate() instead looks each character of a non-ASCII text up in
+# a dict, 8x slower on a page's text. ASCII and the characters below pass through unchanged;
+# any other character is carried over on its own (_one_letter_to_latin).
+_ONE_LETTER = {chr(code): latin for code, latin in _CYRILLIC_TO_LATIN.items() if len(latin) == 1}
+_TWO_LETTERS = tuple((chr(code), latin) for code, latin in _CYRILLIC_TO_LATIN.items() if len(latin) == 2)
+_UNCHANGED = (
+    "čćšžđČĆŠŽĐ„“”‘’‚–—…«»€©®°·§\u00a0\u00ad"  # Serbian Latin letters and punctuation
+    "ѓќѕЃЌЅёыэъщЁЫЭЪЩ"  # Macedonian and Russian letters, which are not Serbian
+    "ëçËÇäöüÄÖÜßéèáíóúñ"  # and those of the names of the region and beyond
+)  # fmt: skip
+_ASCII = "".join(map(chr, range(128)))
+_CHARACTERS = _ASCII + "".join(_ONE_LETTER) + _UNCHANGED
+_TO_BYTES = codecs.charmap_build(_CHARACTERS.ljust(256, "\ufffe"))
+_FROM_BYTES = (_ASCII + "".join(_ONE_LETTER.values()) + _UNCHANGED).ljust(256, "\ufffe")
+
+
+def _one_letter_to_latin(text):
+    pieces = []
+    while True:
+        try:
+            encoded = codecs.charmap_encode(text, "strict", _TO_BYTES)[0]
+        except UnicodeEncodeError as outside_the_table:  # kept as it is
+            start, end = outside_the_table.start, outside_the_table.end
+            pieces.append(_one_letter_to_latin(text[:start]) if start else "")
+            pieces.append(text[start:end])
+            text = text[end:]
+            continue
+        pieces.append(codecs.charmap_decode(encoded, "strict", _FROM_BYTES)[0])
+        return "".join(pieces)
 
 
 def to_latin(text: str) -> str:
     """Serbian Cyrillic `text` in Latin script; anything not Serbian Cyrillic stays as it is."""
-    if not _CYRILLIC_RE.search(text):
+    if text.isascii() or not _CYRILLIC_RE.search(text):
         return text
     if "Љ" in text or "Њ" in text or "Џ" in text:
-        text = _ALL_CAPS_DIGRAPH_RE.sub(lambda match: _CAPITAL_DIGRAPHS[match.group()], text)
-    return text.translate(_CYRILLIC_TO_LATIN)
+        text = _capitalise_digraphs(text)
+    for cyrillic, latin in _TWO_LETTERS:
+        if cyrillic in text:
+            text = text.replace(cyrillic, latin)
+    return _one_letter_to_latin(text)
 
 
 _LATIN_TO_CYRILLIC = {
