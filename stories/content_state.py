@@ -58,9 +58,13 @@ def read_content_state():
     database = connections[DEFAULT_DB_ALIAS]
     sql, params = content_state_sql(database.vendor)
     now = database.ops.adapt_datetimefield_value(timezone.now())
-    with database.cursor() as cursor:
-        cursor.execute(sql, [now if param is NOW else param for param in params])
-        row = cursor.fetchone()
+    params = [now if param is NOW else param for param in params]
+    if database.queries_logged:  # DEBUG, or a test counting queries: through Django's cursor, counted
+        with database.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+    else:
+        row = _fetch_one_directly(database, sql, params)
     if row is None:
         return ContentState(0, None)
     number, changed_at, upcoming = row
@@ -70,6 +74,26 @@ def read_content_state():
     # The change time makes the version unique across histories: a database restored from a
     # backup, or a fresh one, may count again through numbers a shared cache has seen.
     return ContentState(f"{number}.{changed_at}", upcoming)
+
+
+def _fetch_one_directly(database, sql, params):
+    """The row, read through the driver's own cursor: Django's wrappers cost more than the query
+    (20-24 us against 8-9 us on SQLite), on every request a page-cache hit answers. Errors are
+    Django's all the same (wrap_database_errors), so an outage still gets the branded 503."""
+    database.close_if_health_check_failed()  # as Django's cursor() does first
+    database.ensure_connection()
+    with database.wrap_database_errors:
+        cursor = database.connection.cursor()
+        try:
+            cursor.execute(_qmark_style(sql) if database.vendor == "sqlite" else sql, params)
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+
+
+@cache
+def _qmark_style(sql):  # what Django's SQLite cursor makes of its "%s" placeholders
+    return sql.replace("%s", "?")
 
 
 @cache

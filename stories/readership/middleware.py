@@ -22,7 +22,8 @@ _after_response = threading.local()  # this request's own flag, never shared bet
 def is_reader_request(request):
     """A GET that a person asked for: not a prefetch, and not from someone logged in to the
     admin (the newsroom reading its own stories). Only the session cookie's presence is looked at."""
-    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
+    # From META: request.headers builds a mapping of every header, a tenth of a cache hit's cost.
+    purpose = request.META.get("HTTP_SEC_PURPOSE", "") + request.META.get("HTTP_PURPOSE", "")
     return (
         request.method == "GET"
         and "prefetch" not in purpose
@@ -59,8 +60,8 @@ def readership_middleware(get_response):
             slug = story_slug(request)
             may_be_due = slug and counter.count_view(
                 slug,
-                user_agent=request.headers.get("User-Agent", ""),
-                referrer=request.headers.get("Referer", ""),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                referrer=request.META.get("HTTP_REFERER", ""),
             )
             if may_be_due:
                 _after_response.flush = counter.is_flush_due()
