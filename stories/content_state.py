@@ -85,15 +85,21 @@ def _fetch_one_directly(database, sql, params):
     with database.wrap_database_errors:
         cursor = database.connection.cursor()
         try:
-            cursor.execute(_qmark_style(sql) if database.vendor == "sqlite" else sql, params)
+            cursor.execute(_driver_sql(sql, database.vendor), params)
             return cursor.fetchone()
         finally:
             cursor.close()
 
 
 @cache
-def _qmark_style(sql):  # what Django's SQLite cursor makes of its "%s" placeholders
-    return sql.replace("%s", "?")
+def _driver_sql(sql, vendor):
+    """`sql` as the driver takes it: SQLite's wants "?" where Django writes "%s", converted as
+    Django's SQLite cursor does on every query (here once)."""
+    if vendor != "sqlite":
+        return sql
+    from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
+
+    return FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
 
 
 @cache

@@ -76,11 +76,6 @@ class _Direction:
         return not self.to_latin or _CYRILLIC_RE.search(text) is not None
 
 
-def _lang_values(attributes):
-    """The values of the tag's lang attributes (more than one only in broken markup)."""
-    return _LANG_RE.findall(attributes)
-
-
 def _element_state(tag_name, attributes, lang_values, parent_state, applies_to):
     """(its language changes, untouched) inside an element, given its parent's."""
     applies, untouched = parent_state
@@ -140,7 +135,7 @@ def transliterate_html(document: str, direction: str) -> str:
     # changes, untouched), and text converts where the first is true and the second false.
     changed = [["", 0, (False, False)]]
     state, converts = changed[-1][2], False
-    quiet_run = _QUIET_RUNS.get((_NONE, True)) or _quiet_run(_NONE, True)
+    quiet_run = _quiet_run(frozenset(), True)
     copied = 0  # the document before this is in output; after it, a stretch in state `converts`
     position = 0
     length = len(document)
@@ -183,7 +178,8 @@ def transliterate_html(document: str, direction: str) -> str:
             element_converts = element_state[0] and not element_state[1]
             rewrite = False
         else:
-            lang_values = _lang_values(attributes) if "lang" in attributes else ()
+            # More than one value only in broken markup; the first one counts, as in a browser.
+            lang_values = _LANG_RE.findall(attributes) if "lang" in attributes else ()
             if lang_values or "translate" in attributes or tag_name in UNTOUCHED_ELEMENTS:
                 element_state = _element_state(tag_name, attributes, lang_values, state, applies_to)
             element_converts = element_state[0] and not element_state[1]
@@ -223,7 +219,7 @@ def transliterate_html(document: str, direction: str) -> str:
             state, converts = element_state, element_converts
             names = frozenset([entry[0] for entry in changed[1:]])  # noqa: C403 (faster)
             tags = not (converts and tags_stand_alone)
-            quiet_run = _QUIET_RUNS.get((names, tags)) or _quiet_run(names, tags)
+            quiet_run = _quiet_run(names, tags)
     stretch = document[copied:]
     append(convert(stretch) if converts else stretch)
     return "".join(output)
@@ -243,8 +239,7 @@ def _attribute_marks(document):
 _ALWAYS_LOOKED_AT = UNTOUCHED_ELEMENTS | frozenset(_RAW_TEXT_END)
 
 
-_QUIET_RUNS = {}  # (names, tags): _quiet_run(names, tags); a page meets only a few
-_NONE = frozenset()
+_QUIET_RUNS = {}  # (names, tags): the compiled match; a page meets only a few
 
 
 def _quiet_run(names, tags):
@@ -253,6 +248,8 @@ def _quiet_run(names, tags):
     matters) or of the elements always looked at; lang and translate attributes are left to the
     match's end position (_attribute_marks). It stops at a "<" the loop must read; the tags it
     steps over are those _MARKUP_RE would read."""
+    if (names, tags) in _QUIET_RUNS:
+        return _QUIET_RUNS[names, tags]
     not_a_tag = r"<(?![a-zA-Z!]|/[a-zA-Z])"
     if tags:
         looked_at = "|".join(sorted(map(re.escape, names | _ALWAYS_LOOKED_AT)))
