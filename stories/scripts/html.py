@@ -18,6 +18,7 @@ attributes, <script>, <style>, <code>, <pre>, <kbd>, <samp> and anything an edit
 translate="no" never do. Macedonian, Russian or English text stays as it is on every page.
 """
 
+import functools
 import re
 
 from stories.scripts import is_latin_tag, is_serbian
@@ -239,17 +240,13 @@ def _attribute_marks(document):
 _ALWAYS_LOOKED_AT = UNTOUCHED_ELEMENTS | frozenset(_RAW_TEXT_END)
 
 
-_QUIET_RUNS = {}  # (names, tags): the compiled match; a page meets only a few
-
-
+@functools.lru_cache(maxsize=256)  # a page meets only a few (names, tags)
 def _quiet_run(names, tags):
     """`match` of a pattern that steps over text, "<" that starts no tag, and (with `tags`) the
     tags that change nothing: only ASCII in them, and none of `names` (the elements whose end
     matters) or of the elements always looked at; lang and translate attributes are left to the
     match's end position (_attribute_marks). It stops at a "<" the loop must read; the tags it
     steps over are those _MARKUP_RE would read."""
-    if (names, tags) in _QUIET_RUNS:
-        return _QUIET_RUNS[names, tags]
     not_a_tag = r"<(?![a-zA-Z!]|/[a-zA-Z])"
     if tags:
         looked_at = "|".join(sorted(map(re.escape, names | _ALWAYS_LOOKED_AT)))
@@ -257,5 +254,4 @@ def _quiet_run(names, tags):
         pattern = rf"(?:[^<]++|{not_a_tag}|{quiet_tag})*+"
     else:
         pattern = rf"(?:[^<]++|{not_a_tag})*+"
-    match = _QUIET_RUNS[names, tags] = re.compile(pattern).match
-    return match
+    return re.compile(pattern).match
