@@ -7,10 +7,12 @@ This module knows only HTTP: keys, encodings, validators and headers.
 Views whose pages may be cached say so where they are defined, with @page_cacheable; anything
 else (admin, preview, health checks) passes through untouched.
 
-The middleware sits right after SecurityMiddleware, so a hit skips everything after it: the
-stored entry already carries the headers those middleware added when the page was rendered
-(CSP, Permissions-Policy, X-Frame-Options), and SecurityMiddleware, outside, still redirects
-to HTTPS and adds HSTS. An unreachable cache is a miss: the cache backend
+The middleware sits right after SecurityMiddleware and the readership count, so a hit skips
+everything after it: the stored entry already carries the headers those middleware added when
+the page was rendered (CSP, Permissions-Policy, X-Frame-Options), and SecurityMiddleware,
+outside, still redirects to HTTPS and adds HSTS. Under a server most hits are answered before
+Django's handler, by the WSGI front (cache_front.py), through the same PageCache and the same
+outer middleware. An unreachable cache is a miss: the cache backend
 (balkanoscope.cache.ResilientRedisCache) answers "not cached" and logs the outage.
 """
 
@@ -256,52 +258,110 @@ class HotPages:
             self.entries[key] = entry
 
 
+# --- Looking up and storing -------------------------------------------------------------
+
+
+# Set in the WSGI environ by the front (balkanoscope/cache_front.py) when it looked a page up and
+# found nothing, so the middleware does not ask the cache again. Clients cannot set it: every
+# header they send reaches the environ as HTTP_*.
+LOOKED_UP_AND_MISSED = "balkanoscope.page_cache.missed"
+
+
+class Lookup:
+    """One request's page-cache lookup: the content state and key it used, and the page found."""
+
+    def __init__(self, state, key, encoding, page):
+        self.state = state
+        self.key = key
+        self.encoding = encoding
+        self.page = page
+
+    def response(self, request):
+        return self.page.response(request, self.state)
+
+
+class PageCache:
+    """The process's page cache: one for the middleware and the WSGI front, so a page the
+    middleware stores is a hot page for the front."""
+
+    def __init__(self):
+        self.hot_pages = HotPages(HOT_PAGES)
+
+    def applies_to(self, request):
+        """Whether this request is one for the page cache: a GET or HEAD of a cacheable page, for
+        an allowed host (a disallowed one gets CommonMiddleware's 400, with the same headers as any
+        other page, never a cached page). Readers with a session are then served fresh (has_session)."""
+        if request.method not in ("GET", "HEAD") or not is_cacheable(request.path_info):
+            return False
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return False
+        return True
+
+    def lookup(self, request, *, ask_cache=True):
+        """The state, key and stored page (None on a miss) for a request the cache applies to.
+        Raises DatabaseError when the content state cannot be read."""
+        state = content_state_reader()(request)
+        key = page_key(request, state)
+        encoding = preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        page = None
+        if ask_cache and settings.PAGE_CACHE:
+            variant = f"{key}:{encoding}"
+            page = self.hot_pages.get(variant) or django_cache.get(variant)
+        return Lookup(state, key, encoding, page)
+
+    def store(self, request, lookup, response):
+        """The response to send for a freshly rendered page, stored first when it may be."""
+        if not is_storable(response):
+            return response
+        timeout = lookup.state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
+        storing = settings.PAGE_CACHE and timeout >= 1
+        # Compress for every client only when the page is stored; else just for this one.
+        encoding = lookup.encoding
+        variants = CachedPage.variants(response) if storing else CachedPage.variants(response, (encoding,))
+        if storing:
+            django_cache.set_many({f"{lookup.key}:{name}": page for name, page in variants.items()}, timeout)
+            self.hot_pages.put(f"{lookup.key}:{encoding}", variants[encoding], timeout)
+        return variants[encoding].response(request, lookup.state)
+
+
+@lru_cache(maxsize=8)
+def _import_reader(path):
+    return import_string(path)
+
+
+def content_state_reader():
+    return _import_reader(settings.PAGE_CACHE_CONTENT_STATE)
+
+
+page_cache = PageCache()
+
+
 # --- The middleware ----------------------------------------------------------------------
 
 
 def page_cache_middleware(get_response):
-    """Serve cached public pages before CSP, sessions, CSRF or the view run; store what they render."""
+    """Serve cached public pages before CSP, sessions, CSRF or the view run; store what they render.
+    In production most hits never reach here: the WSGI front answers them (cache_front.py)."""
     release_id()  # now, while loading, rather than in each worker's first request
-    read_state = import_string(settings.PAGE_CACHE_CONTENT_STATE)
-    hot_pages = HotPages(HOT_PAGES)
 
     def middleware(request):
-        if request.method not in ("GET", "HEAD") or not is_cacheable(request.path_info):
-            return get_response(request)
-        try:
-            request.get_host()
-        except DisallowedHost:
-            # Refused further in (CommonMiddleware): the same 400, with the same headers, as
-            # for any other page, and never from the cache.
+        if not page_cache.applies_to(request):
             return get_response(request)
         if has_session(request):
             response = get_response(request)
             if response.status_code == 200 and "Cache-Control" not in response:
                 response["Cache-Control"] = "private, no-cache"
             return response
-
         try:
-            state = read_state(request)
+            lookup = page_cache.lookup(request, ask_cache=LOOKED_UP_AND_MISSED not in request.META)
         except DatabaseError:
             # The database is down: let the view meet the outage, so the reader gets the
             # branded 503 page from DatabaseUnavailableMiddleware rather than an error here.
             return get_response(request)
-        key = page_key(request, state)
-        encoding = preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        if settings.PAGE_CACHE:
-            page = hot_pages.get(f"{key}:{encoding}") or django_cache.get(f"{key}:{encoding}")
-            if page is not None:
-                return page.response(request, state)
-        response = get_response(request)
-        if not is_storable(response):
-            return response
-        timeout = state.seconds_to_live(settings.PAGE_CACHE_TIMEOUT)
-        storing = settings.PAGE_CACHE and timeout >= 1
-        # Compress for every client only when the page is stored; else just for this one.
-        variants = CachedPage.variants(response) if storing else CachedPage.variants(response, (encoding,))
-        if storing:
-            django_cache.set_many({f"{key}:{name}": page for name, page in variants.items()}, timeout)
-            hot_pages.put(f"{key}:{encoding}", variants[encoding], timeout)
-        return variants[encoding].response(request, state)
+        if lookup.page is not None:
+            return lookup.response(request)
+        return page_cache.store(request, lookup, get_response(request))
 
     return middleware

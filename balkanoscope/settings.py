@@ -56,7 +56,9 @@ MIDDLEWARE = [
     # Right after the HTTPS redirect and HSTS: a cached page costs a primary-key query and a
     # cache lookup, and carries the CSP, Permissions-Policy and frame headers stored with it.
     # See balkanoscope/page_cache.py. Readership counts outside it, so a cached page counts too:
-    # story views per day, nothing about the reader (stories/readership/counter.py).
+    # story views per day, nothing about the reader (stories/readership/counter.py). Under a
+    # server, hits are answered in front of Django's handler, through the entries above the page
+    # cache only (balkanoscope/cache_front.py).
     "stories.readership.middleware.readership_middleware",
     "balkanoscope.page_cache.page_cache_middleware",
     # Inside the page cache, so stored pages keep the tags a proxy in front purges them by.

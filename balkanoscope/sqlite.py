@@ -68,9 +68,14 @@ def close_moved_connections(**kwargs):
     from django.db import connections
 
     for connection in connections.all(initialized_only=True):
-        raw = connection.connection
-        if isinstance(raw, ExistingDatabaseConnection) and not raw.is_at_its_path() and not connection.in_atomic_block:
-            connection.close()
+        close_if_moved(connection)
+
+
+def close_if_moved(connection):
+    """Close one connection (any vendor's: others are left alone) if its SQLite file moved."""
+    raw = connection.connection
+    if isinstance(raw, ExistingDatabaseConnection) and not raw.is_at_its_path() and not connection.in_atomic_block:
+        connection.close()
 
 
 request_started.connect(close_moved_connections, dispatch_uid="balkanoscope.sqlite.close_moved_connections")

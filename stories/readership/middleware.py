@@ -6,17 +6,16 @@ story's address and the referring domain; it sets no cookie, and of the cookies 
 whether an admin session is there."""
 
 import functools
-import threading
 
 from django.conf import settings
-from django.core.signals import request_finished, setting_changed
+from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 
+from balkanoscope import after_response
 from stories.readership import counter
 
 STORY_PAGE = "stories:detail"
-_after_response = threading.local()  # this request's own flag, never shared between requests
 
 
 def is_reader_request(request):
@@ -63,18 +62,9 @@ def readership_middleware(get_response):
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
                 referrer=request.META.get("HTTP_REFERER", ""),
             )
-            if may_be_due:
-                _after_response.flush = counter.is_flush_due()
+            if may_be_due and counter.is_flush_due():
+                # The batch is written once the reader has the page.
+                after_response.defer(counter.flush)
         return response
 
     return middleware
-
-
-def flush_after_response(sender, **kwargs):
-    """The batch is written once the reader has the page (request_finished comes after it)."""
-    if getattr(_after_response, "flush", False):
-        _after_response.flush = False
-        counter.flush()
-
-
-request_finished.connect(flush_after_response, dispatch_uid="readership_flush_after_response")
