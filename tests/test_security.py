@@ -97,6 +97,7 @@ def test_admin_login_carries_the_headers_too(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.operational  # manage.py in a new process
 def test_https_settings_turn_on_hsts_and_secure_cookies():
     from tests.test_settings import GOOD_KEY, run_manage
 
@@ -346,6 +347,7 @@ def test_log_formats_are_one_line_key_value_or_json():
     assert data["status"] == 200 and data["level"] == "INFO" and "request" not in data
 
 
+@pytest.mark.operational  # manage.py in a new process
 def test_log_format_comes_from_the_environment():
     from tests.test_settings import run_manage
 

@@ -140,6 +140,7 @@ def post(server, path, body, content_type="application/x-www-form-urlencoded"):
         connection.close()
 
 
+@pytest.mark.operational
 def test_oversized_posts_are_refused_and_logged_as_one_warning_each(production_server):
     boundary = "b0undary"
     many_files = "".join(

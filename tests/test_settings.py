@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Each test starts manage.py in a new process: a subprocess round trip (left out by `make test-fast`).
+pytestmark = pytest.mark.operational
+
 GOOD_KEY = "k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
