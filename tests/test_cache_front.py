@@ -231,3 +231,25 @@ def test_hostile_addresses_get_what_django_gives_them_and_never_a_5xx(client, st
     sent = [send(path, application=application) for _ in range(2)]  # the second may be a hit
     assert all(response.status_code < 500 for response in sent)
     assert as_sent(sent[1]) == as_sent(sent[0]) == through_django(client, path)
+
+
+def receivers(signal):
+    live = signal._live_receivers(None)
+    live = live[0] if isinstance(live, tuple) else live  # Django 5 returns (sync, async)
+    return {f"{receiver.__module__}.{receiver.__qualname__}" for receiver in live}
+
+
+def test_the_request_signals_a_hit_skips_do_only_what_the_front_does_itself():
+    """A hit sends neither signal: the front does their work for a hit (cache_front.py). A new
+    receiver must be weighed here: the front runs it too, or a hit does not need it."""
+    assert receivers(request_started) == {
+        "django.db.reset_queries",  # the query log is bounded; a hit leaves it
+        "django.db.close_old_connections",  # drop_if_unusable(), for the one connection a hit uses
+        "balkanoscope.sqlite.close_moved_connections",  # drop_if_unusable() too
+    }
+    assert receivers(request_finished) == {
+        "django.db.close_old_connections",  # SentHit.close()
+        "balkanoscope.after_response.run_deferred",  # SentHit.close()
+        "django.core.cache.close_caches",  # a no-op for the local-memory and Redis backends
+        "django.core.handlers.base.reset_urlconf",  # a hit never sets one
+    }
