@@ -28,7 +28,9 @@ import brotli
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.db import DatabaseError
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -336,6 +338,13 @@ def content_state_reader():
 
 
 page_cache = PageCache()
+
+
+@receiver(setting_changed)
+def forget_hot_pages(**kwargs):
+    """Settings change only in tests: a page rendered under other settings is not this one, and
+    a fresh cache backend (CACHES) holds none of the entries hot pages copy."""
+    page_cache.hot_pages = HotPages(HOT_PAGES)
 
 
 # --- The middleware ----------------------------------------------------------------------

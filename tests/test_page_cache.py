@@ -387,3 +387,12 @@ def test_hot_pages_keep_the_newest_pages_until_their_cache_entries_expire(monkey
     later = time.monotonic() + 61
     monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
     assert hot.get("third") is None
+
+
+def test_hot_pages_are_one_processs_and_forgotten_when_settings_change(client, content, settings):
+    """One PageCache serves the middleware and the WSGI front; a test that changes settings (a
+    fresh cache backend, another SITE_URL) must not be served a page rendered before."""
+    client.get(content["story"].get_absolute_url())
+    assert page_cache.page_cache.hot_pages.entries
+    settings.SITE_URL = "https://elsewhere.example"
+    assert not page_cache.page_cache.hot_pages.entries
