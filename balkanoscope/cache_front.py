@@ -43,7 +43,7 @@ class CacheFront:
         self.django_application = django_application
 
     def __call__(self, environ, start_response):
-        hit_handler = outer_middleware(tuple(settings.MIDDLEWARE)) if settings.PAGE_CACHE else None
+        hit_handler = outer_middleware() if settings.PAGE_CACHE else None
         if hit_handler is None or not may_be_cached(environ):
             return self.django_application(environ, start_response)
         request = WSGIRequest(environ)
@@ -83,14 +83,22 @@ def drop_if_unusable(database):
         close_if_moved(database)
 
 
+def close_if_obsolete(database):
+    """What request_finished does for each connection (close_old_connections), for a hit's one."""
+    if not database.in_atomic_block:
+        database.close_if_unusable_or_obsolete()
+
+
 def serve_found_page(request):
     return request.page_cache_lookup.response(request)
 
 
-@functools.lru_cache(maxsize=4)
-def outer_middleware(middleware):
+@functools.cache
+def outer_middleware():
     """The middleware outside the page cache around the found page, each layer wrapped as
-    Django's handler wraps it (an exception becomes the error page); None without a page cache."""
+    Django's handler wraps it (an exception becomes the error page); None without a page cache.
+    Built once, as Django builds its chain; again after a setting changes (tests)."""
+    middleware = settings.MIDDLEWARE
     if PAGE_CACHE_MIDDLEWARE not in middleware:
         return None
     handler = convert_exception_to_response(serve_found_page)
@@ -122,5 +130,4 @@ class SentHit:
         try:
             after_response.run_deferred()
         finally:
-            if not self.database.in_atomic_block:
-                self.database.close_if_unusable_or_obsolete()  # as request_finished does
+            close_if_obsolete(self.database)

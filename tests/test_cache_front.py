@@ -10,6 +10,7 @@ import logging
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -157,7 +158,7 @@ def test_a_hit_goes_through_the_https_redirect_and_gets_hsts(client, story, sett
         {"cookie": "sessionid=abc"},  # an editor: rendered fresh, kept private
         {"host": "evil.example"},  # refused by Django with its 400
         {"method": "POST"},
-        {"path": "/admin/login/"},  # not a cacheable view
+        {"path": f"/{django_settings.ADMIN_URL}login/"},  # not a cacheable view
     ],
     ids=["session", "disallowed host", "post", "admin"],
 )

@@ -251,3 +251,10 @@ def test_the_footer_links_the_privacy_page_that_says_the_same_in_readers_words(c
     for promise in ["No cookies", "No IP address", "No third parties", "website's name"]:
         assert promise in text
     assert privacy.title == "Privacy"
+
+
+def test_a_view_that_finds_a_batch_due_writes_it_once_the_response_is_done(client, story):
+    """Through Django's handler the batch waits for request_finished (balkanoscope/after_response.py);
+    tests/test_cache_front.py proves the same for a hit the WSGI front answers."""
+    assert client.get(story.get_absolute_url(), **READER).status_code == 200  # the day's first view: a batch is due
+    assert DailyStoryViews.objects.get(story=story).views == 1  # written, without calling flush()
