@@ -10,6 +10,7 @@ from PIL import Image
 
 from partners.models import Page, Partner
 from stories.models import Contributor, Country, Story, Theme
+from stories.search import indexing_deferred
 
 
 def make_country(name="Serbia", **fields):
@@ -39,15 +40,16 @@ def make_story(
         published_at = timezone.now() - timedelta(hours=1)
     fields.setdefault("summary", f"Summary of {title}.")
     fields.setdefault("body", f"<p>The body of {title}.</p>")
-    story = Story.objects.create(title=title, status=status, published_at=published_at, **fields)
-    if countries:
-        story.countries.set([c if isinstance(c, Country) else make_country(c) for c in countries])
-    if themes:
-        story.themes.set([t if isinstance(t, Theme) else make_theme(t) for t in themes])
-    if keywords:
-        story.tags.set(list(keywords))
-    if contributors:
-        story.contributors.set([c if isinstance(c, Contributor) else make_contributor(c) for c in contributors])
+    with indexing_deferred():  # as the admin saves a story: indexed once, with its relations
+        story = Story.objects.create(title=title, status=status, published_at=published_at, **fields)
+        if countries:
+            story.countries.set([c if isinstance(c, Country) else make_country(c) for c in countries])
+        if themes:
+            story.themes.set([t if isinstance(t, Theme) else make_theme(t) for t in themes])
+        if keywords:
+            story.tags.set(list(keywords))
+        if contributors:
+            story.contributors.set([c if isinstance(c, Contributor) else make_contributor(c) for c in contributors])
     return story
 
 

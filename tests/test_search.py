@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
@@ -13,6 +14,7 @@ from stories import search
 from stories.models import Contributor, Story, StorySearchDocument, TaggedCountry
 from stories.search import (
     index_stories,
+    indexing_deferred,
     load_results,
     query_terms,
     rank_stories,
@@ -20,7 +22,14 @@ from stories.search import (
 )
 from stories.search.words import MAX_QUERY_LENGTH
 from tests.bench.generate import generate_stories
-from tests.factories import make_contributor, make_country, make_story, make_theme
+from tests.factories import (
+    CONSENT_FORM_FIELDS,
+    make_contributor,
+    make_country,
+    make_story,
+    make_theme,
+    story_form_data,
+)
 from tests.sqlite_work import sqlite_steps
 
 pytestmark = pytest.mark.django_db
@@ -299,6 +308,41 @@ def test_changing_bylines_from_either_side_updates_the_index():
     assert found("lazic") == ["Plain title"]
     story.contributors.remove(contributor)
     assert found("lazic") == []
+
+
+def document_writes(queries):
+    table = StorySearchDocument._meta.db_table
+    return [query["sql"] for query in queries if query["sql"].startswith(f'INSERT INTO "{table}"')]
+
+
+def test_a_story_saved_with_its_relations_in_a_deferred_block_is_indexed_once_at_its_end():
+    with CaptureQueriesContext(connection) as queries, indexing_deferred():
+        story = Story.objects.create(title="Plain title", status=Story.Status.PUBLISHED, published_at=timezone.now())
+        story.countries.set([make_country("Albania")])
+        story.themes.set([make_theme("Poverty")])
+        with indexing_deferred():  # an inner block leaves the indexing to the outer one
+            story.tags.set(["bees"])
+        story.contributors.set([make_contributor("Ana Kovač")])
+        assert not StorySearchDocument.objects.exists()
+    assert len(document_writes(queries)) == 1
+    assert found("albania") == found("poverty") == found("bees") == found("kovac") == ["Plain title"]
+
+
+def test_a_deferred_block_that_fails_keeps_nothing_so_leaves_nothing_unindexed():
+    with pytest.raises(RuntimeError), indexing_deferred():
+        make_story("Plain title")
+        raise RuntimeError("the save fails half-way")
+    assert not Story.objects.exists() and not StorySearchDocument.objects.exists()
+
+
+def test_an_admin_save_writes_the_search_document_once_with_every_relation(editor_client):
+    data = story_form_data(title="Bees of Kruševo", tags="honey", status="published", **CONSENT_FORM_FIELDS)
+    data.update(contributors=[make_contributor("Mira Lazić").pk])
+    with CaptureQueriesContext(connection) as queries:
+        response = editor_client.post(reverse("admin:stories_story_add"), data)
+    assert response.status_code == 302, response.content[:2000]
+    assert len(document_writes(queries)) == 1
+    assert found("serbia") == found("poverty") == found("honey") == found("lazic") == ["Bees of Kruševo"]
 
 
 def test_bulk_generated_stories_are_indexed_and_the_index_can_be_rebuilt():

@@ -18,6 +18,7 @@ from django.utils import timezone
 from stories.demo.art import landscape
 from stories.demo.documents import DemoDataError, read_data, read_documents
 from stories.models import Contributor, Country, Story, Theme
+from stories.search import indexing_deferred
 
 DEMO_DIR = Path(__file__).resolve().parent
 VOCABULARY_FILE = DEMO_DIR / "vocabulary.toml"
@@ -109,11 +110,12 @@ def story(document, demo_note, countries, themes, contributors):
     )
     number = illustration["number"]
     story.hero_image.save(f"demo-{number:02d}.jpg", ContentFile(landscape(seed=number)), save=False)
-    story.save()
-    story.countries.set(pick(document, "countries", countries))
-    story.themes.set(pick(document, "themes", themes))
-    story.tags.set([*data["keywords"], DEMO_KEYWORD])
-    story.contributors.set(pick(document, "contributors", contributors))
+    with indexing_deferred():  # indexed once, with all its relations
+        story.save()
+        story.countries.set(pick(document, "countries", countries))
+        story.themes.set(pick(document, "themes", themes))
+        story.tags.set([*data["keywords"], DEMO_KEYWORD])
+        story.contributors.set(pick(document, "contributors", contributors))
     return True
 
 

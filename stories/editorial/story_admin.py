@@ -36,6 +36,7 @@ from stories.media.renditions import smallest_rendition_url
 from stories.models import Story, StoryImage, StorySlug
 from stories.models.slugs import free_story_slug
 from stories.sanitize import clean_html
+from stories.search import indexing_deferred
 from stories.text import slugify_transliterated
 
 # What only editors may set; a contributor's form has none of these, so a hand-made POST
@@ -231,6 +232,12 @@ class StoryAdmin(
         return form
 
     # Saving ---------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The story, then each of its relations, is saved: index the result once, in the same
+        # transaction, rather than after every relation.
+        with indexing_deferred():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -10,10 +10,18 @@ only as those plain words, never as query syntax.
 
 rank_stories() starts from Story.objects.published() at query time, so drafts never
 appear and a scheduled story appears when it comes due, without reindexing. Signals in
-StoriesConfig.ready() call index_stories() whenever a story's indexed text changes.
+StoriesConfig.ready() call index_stories() whenever a story's indexed text changes; inside
+indexing_deferred() (the admin's save, the seeding) once, at the end of the block.
 """
 
-from stories.search.indexing import connect_signals, facet_words, index_stories, index_story, rebuild_index
+from stories.search.indexing import (
+    connect_signals,
+    facet_words,
+    index_stories,
+    index_story,
+    indexing_deferred,
+    rebuild_index,
+)
 from stories.search.ranking import MAX_RANKED_MATCHES, SearchRanking, load_results, rank_stories
 from stories.search.snippets import highlight, with_snippets
 from stories.search.words import clean_query, query_terms, search_words
@@ -27,6 +35,7 @@ __all__ = [
     "highlight",
     "index_stories",
     "index_story",
+    "indexing_deferred",
     "load_results",
     "query_terms",
     "rank_stories",

@@ -1,5 +1,8 @@
 """The search index: each story's StorySearchDocument, kept in step by signals."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
@@ -49,6 +52,56 @@ def index_story(story) -> None:
     its tags or bylines): each holds the words of all of them."""
     original_pk = story.translation_of_id or story.pk
     index_stories(Story.objects.filter(Q(pk=original_pk) | Q(translation_of=original_pk)))
+
+
+class _Pending:
+    """What an indexing_deferred() block has changed: translation groups and single stories."""
+
+    def __init__(self):
+        self.groups, self.stories = set(), set()
+
+    def index(self):
+        if self.groups or self.stories:
+            groups = Q(pk__in=self.groups) | Q(translation_of__in=self.groups)
+            index_stories(Story.objects.filter(groups | Q(pk__in=self.stories)))
+
+
+_pending: ContextVar[_Pending | None] = ContextVar("search_pending", default=None)
+
+
+@contextmanager
+def indexing_deferred():
+    """Save and index in one transaction, indexing once at the end of the block. A story saved
+    with its countries, themes, keywords and bylines (the admin's save, the seeding, the test
+    factories) is otherwise indexed again after each relation. Blocks nest into the outermost;
+    after an exception nothing of the block is kept, so nothing is left unindexed."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending = _Pending()
+    token = _pending.set(pending)
+    try:
+        with transaction.atomic():
+            yield
+            pending.index()
+    finally:
+        _pending.reset(token)
+
+
+def _reindex_group(story):
+    pending = _pending.get()
+    if pending is None:
+        index_story(story)
+    else:
+        pending.groups.add(story.translation_of_id or story.pk)
+
+
+def _reindex(story_ids):
+    pending = _pending.get()
+    if pending is None:
+        index_stories(story_ids)
+    else:
+        pending.stories.update(story_ids)
 
 
 def translation_texts(stories):
@@ -146,7 +199,7 @@ def _story_saved(sender, instance, raw=False, **kwargs):
     # loaddata saves raw, before the story's relations: a fixture from dumpdata brings the
     # search documents along, and rebuild_search_index indexes any other.
     if not raw:
-        index_story(instance)
+        _reindex_group(instance)
 
 
 def _story_links_changed(sender, instance, action, model, pk_set, **kwargs):
@@ -154,15 +207,15 @@ def _story_links_changed(sender, instance, action, model, pk_set, **kwargs):
         return  # nothing changed: taggit sends post_add on every set(), so on every admin save
     if isinstance(instance, Story):  # story.countries.set(...)
         if action in {"post_add", "post_remove", "post_clear"}:
-            index_story(instance)
+            _reindex_group(instance)
     elif model is not Story:  # taggit's keywords are shared with any other tagged model
         return
     elif action == "pre_clear":  # contributor.stories.clear(): note whose bylines go
         instance._search_story_ids = _linked_story_ids(instance)
     elif action in {"post_add", "post_remove"}:
-        index_stories(pk_set)
+        _reindex(pk_set)
     elif action == "post_clear":
-        index_stories(getattr(instance, "_search_story_ids", []))
+        _reindex(getattr(instance, "_search_story_ids", []))
 
 
 def _linked_story_ids(instance):
@@ -179,7 +232,7 @@ def _name_saving(sender, instance, raw=False, **kwargs):
 
 def _name_saved(sender, instance, created, raw=False, **kwargs):
     if getattr(instance, "_search_name_changed", False):  # a rename: reindex its stories
-        index_stories(_linked_story_ids(instance))
+        _reindex(_linked_story_ids(instance))
 
 
 def _name_deleting(sender, instance, **kwargs):
@@ -187,7 +240,7 @@ def _name_deleting(sender, instance, **kwargs):
 
 
 def _name_deleted(sender, instance, **kwargs):
-    index_stories(getattr(instance, "_search_story_ids", []))
+    _reindex(getattr(instance, "_search_story_ids", []))
 
 
 def _index_unindexed_stories(using, **kwargs):
