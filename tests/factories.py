@@ -71,7 +71,12 @@ def make_user(username="editor", *, is_superuser=False, is_staff=True, groups=()
     return user
 
 
-def image_upload(name="photo.jpg", size=(1200, 800), fmt="JPEG", color=(120, 140, 160)):
+# A test image is as small as the smallest rendition, so it gets one; a test about srcset widths
+# or the files a story leaves uses a photo wide enough for three.
+WIDE_PHOTO = (1200, 800)
+
+
+def image_upload(name="photo.jpg", size=(480, 320), fmt="JPEG", color=(120, 140, 160)):
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, fmt)
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]

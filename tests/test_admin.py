@@ -7,6 +7,7 @@ from lxml import html
 from stories.models import Country, Story
 from tests import factories
 from tests.factories import (
+    WIDE_PHOTO,
     image_upload,
     make_contributor,
     make_country,
@@ -49,7 +50,13 @@ def test_admin_pages_load_for_an_editor(editor_client, model):
 
 
 def test_story_changelist_shows_thumbnail_countries_and_themes_and_filters(editor_client):
-    make_story("Listed", countries=["Serbia"], themes=["Poverty"], hero_image=image_upload(), hero_image_alt="Hills")
+    make_story(
+        "Listed",
+        countries=["Serbia"],
+        themes=["Poverty"],
+        hero_image=image_upload(size=WIDE_PHOTO),
+        hero_image_alt="Hills",
+    )
     response = editor_client.get(reverse("admin:stories_story_changelist"), {"status__exact": "published"})
     tree = html.fromstring(response.content)
     row = tree.cssselect("#result_list tbody tr")[0].text_content()

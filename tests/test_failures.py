@@ -18,7 +18,7 @@ from balkanoscope import cache as resilient_cache
 from balkanoscope.health import database_outage
 from balkanoscope.storage import AtomicFileSystemStorage
 from stories.models import Story
-from tests.factories import image_upload, make_partner, make_story, make_user
+from tests.factories import WIDE_PHOTO, image_upload, make_partner, make_story, make_user
 from tests.test_admin import story_form_data
 
 pytestmark = pytest.mark.django_db
@@ -228,7 +228,7 @@ def editor_client(client):
 def test_full_disk_on_upload_keeps_the_form_and_leaves_no_file(editor_client, full_disk, media_root, room, caplog):
     full_disk.room = room
     before = media_files(media_root)
-    data = story_form_data(title="Keep my title", summary="Keep my summary", hero_image=image_upload())
+    data = story_form_data(title="Keep my title", summary="Keep my summary", hero_image=image_upload(size=WIDE_PHOTO))
     data["hero_image_alt"] = "Keep my alt text"
     with caplog.at_level(logging.ERROR):
         response = editor_client.post(reverse("admin:stories_story_add"), data)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from stories.models import Story
-from tests.factories import image_upload, make_country, make_story, make_theme
+from tests.factories import WIDE_PHOTO, image_upload, make_country, make_story, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_site_feed_entries_carry_every_field_with_absolute_urls(client, url):
         countries=["Serbia"],
         themes=["Environment"],
         contributors=["Jelena Đukić"],
-        hero_image=image_upload(),
+        hero_image=image_upload(size=WIDE_PHOTO),
         hero_image_alt="The river",
     )
     feed = parse_any(client, url)

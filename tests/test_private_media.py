@@ -15,7 +15,7 @@ from stories.editorial.roles import CONTRIBUTOR, EDITOR
 from stories.media.views import PREVIEW_MEDIA_SALT
 from stories.models import PreviewLink, Story, StoryImage
 from stories.sharing.cards import story_card_digest, story_card_jpeg
-from tests.factories import image_upload, make_partner, make_story, make_user
+from tests.factories import WIDE_PHOTO, image_upload, make_partner, make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,12 @@ pytestmark = pytest.mark.django_db
 def story_with_images(**fields):
     story = make_story(
         "Pictures",
-        hero_image=image_upload("hero.jpg"),
+        hero_image=image_upload("hero.jpg", size=WIDE_PHOTO),
         hero_image_alt="Hills",
         social_image_override=image_upload("share.jpg", size=(1200, 630)),
         **fields,
     )
-    StoryImage.objects.create(story=story, image=image_upload("gallery.png", fmt="PNG"), alt="A room")
+    StoryImage.objects.create(story=story, image=image_upload("gallery.png", size=WIDE_PHOTO, fmt="PNG"), alt="A room")
     return story
 
 

@@ -22,7 +22,7 @@ from stories.models import (
     address_digest,
 )
 from stories.sharing.cards import story_card_digest, story_card_jpeg
-from tests.factories import image_upload, make_story, make_user
+from tests.factories import WIDE_PHOTO, image_upload, make_story, make_user
 from tests.factories import story_form_data as form_data
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def story(editor_client):
         has_consent="on",
         storyteller_name=NAME,
         location="Bor",
-        hero_image=image_upload("hero.jpg"),
+        hero_image=image_upload("hero.jpg", size=WIDE_PHOTO),
         hero_image_alt="Apple trees",
         social_image_override=image_upload("share.jpg", size=(1200, 630)),
         tags="apples",
