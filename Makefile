@@ -48,15 +48,24 @@ install: $(INSTALLED) compiled-messages
 # The interface languages but English (the code's own) and Serbian Latin, which is made from
 # the Serbian Cyrillic catalogue (README.md, "Languages").
 CATALOGUE_LANGUAGES := sq bs hr mk sr
-# compilemessages looks for every folder named locale; Django's own (in the venv) are compiled.
+# makemessages would otherwise read the virtual environment and what the project writes.
 MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=var --ignore=staticfiles
 
-# Every `make install` compiles the catalogues, so no .mo file is older than its .po.
-compiled-messages: $(INSTALLED)
-	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext (apt-get install gettext)"; exit 1; }
-	@mkdir -p locale
+# The catalogues and what is made of them: the Serbian Latin one from the Cyrillic, each .mo from
+# its .po. Each is made again only when what it is made from changed, so the `make install`
+# before every run and test costs nothing once they are current, and no .mo is older than its .po.
+CATALOGUES := $(foreach language,$(CATALOGUE_LANGUAGES) sr_Latn,locale/$(language)/LC_MESSAGES/django)
+TRANSLITERATION := stories/management/commands/transliterate_catalogue.py stories/scripts/serbian.py
+
+locale/sr_Latn/LC_MESSAGES/django.po: locale/sr/LC_MESSAGES/django.po $(TRANSLITERATION) | $(INSTALLED)
 	$(PY) manage.py transliterate_catalogue sr sr_Latn
-	$(PY) manage.py compilemessages $(MESSAGES_IGNORE) --verbosity 0
+
+# What compilemessages runs for each catalogue, run by make so that only a changed one is compiled.
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext (apt-get install gettext)"; exit 1; }
+	msgfmt --check-format -o $@ $<
+
+compiled-messages: $(CATALOGUES:=.mo)
 
 # For translators: new and changed strings from the code and templates into each catalogue.
 messages: $(INSTALLED)
