@@ -10,7 +10,8 @@ DEV_LOCK := requirements/dev.txt
 LOCK = $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
 	--quiet --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 # `make test-fast`: everything but real servers, outages, subprocess round trips and browsers, on
-# every core; a module stays on one worker, so module-wide data (the seeded demo site) is made once.
+# every core, with a fifth of the property tests' examples (tests/hypothesis_profiles.py); a
+# module stays on one worker, so module-wide data (the seeded demo site) is made once.
 FAST_TESTS = -m "not operational and not browser" -n auto --dist loadfile
 
 # `make serve`: production settings (DEBUG off, gunicorn, whitenoise) on plain http://127.0.0.1.
@@ -104,7 +105,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: install
-	$(PY) -m pytest $(FAST_TESTS) $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-fast} $(PY) -m pytest $(FAST_TESTS) $(PYTEST_ARGS)
 
 check: install
 	$(VENV)/bin/ruff check .

@@ -1,26 +1,22 @@
 import importlib
-import os
+from contextlib import contextmanager
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
+from django.test import override_settings
 from django.test.client import ClientHandler
-from hypothesis import settings as hypothesis_settings
 
 from stories.editorial.roles import CONTRIBUTOR, EDITOR
+from tests import hypothesis_profiles
 from tests.factories import make_user
 
 pytest_plugins = ["tests.browser", "tests.catalogues", "tests.newsroom_browser"]
 
-# No deadline anywhere: on a shared 2-core machine a slow example is the neighbours, not a bug.
-# Under CI every run tries the same examples (derandomize) and a failure prints its blob, which
-# replays it anywhere with @reproduce_failure; locally examples vary and failures are remembered
-# in .hypothesis/. HYPOTHESIS_PROFILE=ci runs CI's examples on a laptop.
-hypothesis_settings.register_profile("dev", deadline=None)
-hypothesis_settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True, database=None)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+hypothesis_profiles.load()
 
 
 @pytest.fixture(scope="session")
@@ -29,23 +25,61 @@ def media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+def isolated_settings(media_root, folder):
+    """Fast, isolated settings for a test: plain static storage, media in the run's folder and
+    private files in `folder`, a quick password hasher, a fresh local-memory cache (named
+    after `folder`) with the page cache on."""
+    return {
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "MEDIA_ROOT": media_root,
+        "PRIVATE_MEDIA_ROOT": folder / "private",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "SITE_URL": "https://balkanoscope.example",
+        "PAGE_CACHE": True,  # every test of a page also proves the cache serves it correctly
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(folder)}},
+    }
+
+
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path, media_root):
-    """Fast, isolated settings for every test: plain static storage, media and private files in
-    temp folders, a quick password hasher, a fresh local-memory cache with the page cache on."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.MEDIA_ROOT = media_root
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SITE_URL = "https://balkanoscope.example"
-    settings.PAGE_CACHE = True  # every test of a page also proves the cache serves it correctly
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
-    }
+    for name, value in isolated_settings(media_root, tmp_path).items():
+        setattr(settings, name, value)
     return settings
+
+
+class ModuleData:
+    """Writes data that a module's tests share: see module_data."""
+
+    def __init__(self, django_db_blocker, media_root, folder):
+        self._blocker, self._settings = django_db_blocker, isolated_settings(media_root, folder)
+
+    @contextmanager
+    def writing(self):
+        """Database access, with the settings a test has."""
+        with self._blocker.unblock(), override_settings(**self._settings):
+            yield
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker, media_root, tmp_path_factory):
+    """For data a module's tests only read, made once rather than for every test: a module
+    fixture writes it in `with module_data.writing():`, inside a transaction that stays open
+    around the module's tests and is rolled back after the last one. Each test runs in a
+    savepoint within it, so what a test changes is undone as usual. Return nothing, ids or
+    text from such a fixture, not model instances: a test would change the one object all
+    share. Not for modules with transactional tests, which empty the tables."""
+    with django_db_blocker.unblock():
+        around_the_module = transaction.atomic()
+        around_the_module.__enter__()
+    try:
+        yield ModuleData(django_db_blocker, media_root, tmp_path_factory.mktemp("module"))
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            around_the_module.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

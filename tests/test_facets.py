@@ -15,19 +15,20 @@ pytestmark = pytest.mark.django_db
 SITE = "https://balkanoscope.example"
 
 
-@pytest.fixture
-def shelf():
+@pytest.fixture(scope="module")
+def shelf(module_data):
     """Stories across two countries and three themes, one of them with no story in Albania."""
-    serbia, albania = make_country("Serbia"), make_country("Albania")
-    make_country("Kosovo", footnote="This designation is without prejudice to positions on status.")
-    poverty, water, corruption = make_theme("Poverty"), make_theme("Water"), make_theme("Corruption")
-    make_story("Bor", countries=[serbia], themes=[poverty, water], keywords=["mining", "dust"])
-    make_story("Vranje", countries=[serbia], themes=[poverty])
-    make_story("Nis", countries=[serbia], themes=[corruption])
-    make_story("Shkoder", countries=[albania, serbia], themes=[water])
-    make_story("Vlore", countries=[albania], themes=[water])
-    make_story("Draft", countries=[albania], themes=[corruption], status=Story.Status.DRAFT)
-    make_story("Later", countries=[albania], themes=[poverty], published_at=timezone.now() + timedelta(days=1))
+    with module_data.writing():
+        serbia, albania = make_country("Serbia"), make_country("Albania")
+        make_country("Kosovo", footnote="This designation is without prejudice to positions on status.")
+        poverty, water, corruption = make_theme("Poverty"), make_theme("Water"), make_theme("Corruption")
+        make_story("Bor", countries=[serbia], themes=[poverty, water], keywords=["mining", "dust"])
+        make_story("Vranje", countries=[serbia], themes=[poverty])
+        make_story("Nis", countries=[serbia], themes=[corruption])
+        make_story("Shkoder", countries=[albania, serbia], themes=[water])
+        make_story("Vlore", countries=[albania], themes=[water])
+        make_story("Draft", countries=[albania], themes=[corruption], status=Story.Status.DRAFT)
+        make_story("Later", countries=[albania], themes=[poverty], published_at=timezone.now() + timedelta(days=1))
 
 
 def get(client, url, status=200):

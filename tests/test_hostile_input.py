@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import make_page, make_partner, make_story
+from tests.hypothesis_profiles import examples
 
 pytestmark = pytest.mark.django_db
 
@@ -90,11 +91,12 @@ query_names = st.sampled_from(KNOWN_PARAMS) | UNICODE_TEXT
 query_strings = st.lists(st.tuples(query_names, query_values), max_size=6)
 
 
-@pytest.fixture
-def site_content():
-    make_story("A story", countries=["Serbia"], themes=["Poverty"], keywords=["water"])
-    make_partner()
-    make_page()
+@pytest.fixture(scope="module")
+def site_content(module_data):
+    with module_data.writing():
+        make_story("A story", countries=["Serbia"], themes=["Poverty"], keywords=["water"])
+        make_partner()
+        make_page()
 
 
 def test_every_public_route_is_fuzzed():
@@ -105,7 +107,7 @@ def test_every_public_route_is_fuzzed():
 @pytest.mark.parametrize("route", ROUTES)
 def test_hostile_requests_never_fail_or_reflect_markup(client, site_content, route):
     @settings(
-        max_examples=25,
+        max_examples=examples(25),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -135,7 +137,9 @@ def test_hostile_requests_never_fail_or_reflect_markup(client, site_content, rou
 PAGINATED = ["/stories/", "/countries/serbia/", "/themes/poverty/", "/search/?q=story&", "/sitemap-stories.xml"]
 
 
-@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(address=st.sampled_from(PAGINATED), number=UNICODE_DIGITS)
 def test_a_page_number_is_ascii_digits_without_leading_zero_or_a_404(client, site_content, address, number):
     name = "p" if "sitemap" in address else "page"

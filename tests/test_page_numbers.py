@@ -23,10 +23,11 @@ PAGINATED = [
 ]
 
 
-@pytest.fixture
-def thirteen_stories():
-    for number in range(13):
-        make_story(f"Story {number}", countries=["Serbia"], themes=["Poverty"])
+@pytest.fixture(scope="module")
+def thirteen_stories(module_data):
+    with module_data.writing():
+        for number in range(13):
+            make_story(f"Story {number}", countries=["Serbia"], themes=["Poverty"])
 
 
 @pytest.fixture(autouse=True)

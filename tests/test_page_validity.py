@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from lxml import html
 
 from stories.text import transliterate
@@ -22,15 +23,17 @@ pytestmark = pytest.mark.django_db
 TIME_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?")
 
 
-@pytest.fixture
-def rendered_pages(client):
-    """{page name: (URL, HTML)} for every public page type."""
-    make_site()
+@pytest.fixture(scope="module")
+def rendered_pages(module_data):
+    """{page name: (URL, HTML)} for every public page type, rendered once for the module."""
     pages = {}
-    for name, url, status in PUBLIC_PAGES:
-        response = client.get(url)
-        assert response.status_code == status, (url, response.status_code)
-        pages[name] = (url, response.content.decode())
+    with module_data.writing():
+        make_site()
+        client = Client()
+        for name, url, status in PUBLIC_PAGES:
+            response = client.get(url)
+            assert response.status_code == status, (url, response.status_code)
+            pages[name] = (url, response.content.decode())
     return pages
 
 

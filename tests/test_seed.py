@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 from lxml import html
 
 from partners.models import Page, Partner
 from stories.demo import seeding as stories_demo
 from stories.management.commands import seed_demo
-from stories.models import Contributor, Country, Story, Theme
+from stories.models import Country, Story, Theme
 from tests.bench.generate import generate_stories
 
 pytestmark = pytest.mark.django_db
@@ -33,18 +32,10 @@ THEMES = [
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, media_root):
-    """Seed once for the module (images make it the slow part); each test runs in a transaction."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+def seeded(module_data):
+    """Seed once for the module (the images make it the slow part)."""
+    with module_data.writing():
         call_command("seed_demo", verbosity=0)
-    yield
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
-        Story.objects.all().delete()
-        Contributor.objects.all().delete()  # bylines other modules' tests make anew
-        Country.objects.all().delete()
-        Theme.objects.all().delete()
-        Partner.objects.all().delete()
-        Page.objects.all().delete()
 
 
 def test_seed_creates_the_countries_themes_partners_about_page_and_demo_stories(seeded):

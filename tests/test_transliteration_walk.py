@@ -21,6 +21,7 @@ from stories.scripts.html import (
 )
 from stories.scripts.serbian import to_latin
 from tests.factories import make_country, make_story
+from tests.hypothesis_profiles import examples
 
 # --- The reference: letters with str.translate, pages one tag at a time ------------------
 
@@ -128,7 +129,7 @@ FRAGMENTS = st.recursive(st.sampled_from(WORDS) | st.sampled_from(LEAVES), eleme
 ROOTS = st.sampled_from(['<html lang="sr">', '<html lang="sr-Latn">', '<html lang="en">', "<html>"])
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(ROOTS, st.lists(FRAGMENTS, max_size=6), st.sampled_from([TO_LATIN, TO_CYRILLIC]))
 def test_a_well_formed_page_comes_out_as_a_plain_walk_makes_it(root, fragments, direction):
     document = f"<!doctype html>{root}{''.join(fragments)}</html>"
