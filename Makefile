@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# Python's bytecode cache on, whatever the environment says (some machines set
+# PYTHONDONTWRITEBYTECODE): each test process then reads the project's compiled modules and
+# pytest's rewritten test modules instead of compiling them again (about 2 s per process).
+unexport PYTHONDONTWRITEBYTECODE
 # Lock files, compiled from pyproject.toml's dependency groups by `make lock` (uv), with hashes.
 APP_LOCK := requirements/app.txt
 DEV_LOCK := requirements/dev.txt

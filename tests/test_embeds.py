@@ -22,16 +22,22 @@ STORY_URL = f"{SITE}/stories/the-lake/"
 MAX_EMBED_BYTES = 10 * 1024
 
 
+@pytest.fixture(scope="module")
+def lake_story_id(module_data):
+    with module_data.writing():
+        return make_story(
+            "The lake",
+            summary="A farmer reads the lake better than any forecast.",
+            countries=[make_country("Albania"), make_country("Kosovo", footnote="Without prejudice to status.")],
+            contributors=["Blerina Çela"],
+            hero_image=image_upload(),
+            hero_image_alt="The lake at dawn",
+        ).pk
+
+
 @pytest.fixture
-def story():
-    return make_story(
-        "The lake",
-        summary="A farmer reads the lake better than any forecast.",
-        countries=[make_country("Albania"), make_country("Kosovo", footnote="Without prejudice to status.")],
-        contributors=["Blerina Çela"],
-        hero_image=image_upload(),
-        hero_image_alt="The lake at dawn",
-    )
+def story(lake_story_id):
+    return Story.objects.get(pk=lake_story_id)  # each test its own object of the module's story
 
 
 def oembed(client, status=200, **params):

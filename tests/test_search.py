@@ -159,15 +159,15 @@ def merge_full_text_segments():
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's own instructions")
 def test_ranking_work_does_not_grow_with_the_number_of_matches(monkeypatch):
     """FTS5 yields matches newest first and the LIMIT ends the walk: three times the matches,
-    the same work (ranking every match takes three times as much). The count includes
-    FTS5's own reads of its index pages, which it makes through SQL."""
+    the same work (ranking every match takes three times as much: about 90 times the steps
+    here). The count includes FTS5's own reads of its index pages, which it makes through SQL."""
     monkeypatch.setattr(search.ranking, "MAX_RANKED_MATCHES", 10)
-    add_river_stories(1000, start=0)
-    with_a_thousand = sqlite_steps(lambda: rank_stories("river"))
-    add_river_stories(2000, start=1000)
-    with_three_thousand = sqlite_steps(lambda: rank_stories("river"))
+    add_river_stories(400, start=0)
+    with_400 = sqlite_steps(lambda: rank_stories("river"))
+    add_river_stories(800, start=400)
+    with_1200 = sqlite_steps(lambda: rank_stories("river"))
     assert len(rank_stories("river").story_ids) == 10
-    assert with_three_thousand < with_a_thousand * 1.2, (with_a_thousand, with_three_thousand)
+    assert with_1200 < with_400 * 1.2, (with_400, with_1200)
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's own instructions")
@@ -180,7 +180,7 @@ def test_filtered_search_work_does_not_grow_with_the_stories_filtered_out():
     index_stories(Story.objects.all())
     merge_full_text_segments()
     with_few_others = sqlite_steps(lambda: rank_stories("river", country=serbia))
-    add_river_stories(2000, start=20)
+    add_river_stories(800, start=20)
     with_many_others = sqlite_steps(lambda: rank_stories("river", country=serbia))
     assert len(rank_stories("river", country=serbia).story_ids) == 20
     assert with_many_others < with_few_others * 1.5, (with_few_others, with_many_others)

@@ -31,6 +31,8 @@ THEMES = [
 ]
 
 
+# The whole demo build (26 illustrations drawn, each in four WebP sizes) is an operator's
+# command round trip: its tests are in the operational tier, out of `make test-fast`.
 @pytest.fixture(scope="module")
 def seeded(module_data):
     """Seed once for the module (the images make it the slow part)."""
@@ -38,6 +40,7 @@ def seeded(module_data):
         call_command("seed_demo", verbosity=0)
 
 
+@pytest.mark.operational
 def test_seed_creates_the_countries_themes_partners_about_page_and_demo_stories(seeded):
     assert list(Country.objects.values_list("name", flat=True)) == WESTERN_BALKANS
     assert list(Theme.objects.values_list("name", flat=True)) == THEMES
@@ -63,6 +66,7 @@ def test_seed_creates_the_countries_themes_partners_about_page_and_demo_stories(
     assert any("\u0400" <= char <= "\u04ff" for char in names)
 
 
+@pytest.mark.operational
 def test_seed_again_changes_nothing_an_editor_made(seeded):
     story = Story.objects.published().first()
     story.title = "Edited by an editor"
@@ -86,6 +90,7 @@ def test_seed_again_changes_nothing_an_editor_made(seeded):
     assert Country.objects.get(name="Serbia").description == "Edited description."
 
 
+@pytest.mark.operational
 def test_bench_generates_extra_stories_on_top_of_the_demo_content(seeded):
     before = Story.objects.published().count()
     generate_stories(50, list(Country.objects.all()), list(Theme.objects.all()))
@@ -135,6 +140,7 @@ def texts(elements):
     return [element.text_content().strip() for element in elements]
 
 
+@pytest.mark.operational
 def test_demo_files_render_the_same_stories_as_before(seeded, client):
     demo_stories = Story.objects.filter(tags__name="demo", translation_of=None)  # translations: below
     assert set(demo_stories.values_list("slug", flat=True)) == {row[0] for row in STORIES_AS_RENDERED}
@@ -157,6 +163,7 @@ def test_demo_files_render_the_same_stories_as_before(seeded, client):
     ]
 
 
+@pytest.mark.operational
 def test_the_demo_has_a_story_in_three_languages_and_stories_in_cyrillic(seeded, client):
     original = Story.objects.get(slug="the-passport-that-finally-went-somewhere")
     translations = {story.language: story for story in original.translations.all()}
@@ -173,6 +180,7 @@ def test_the_demo_has_a_story_in_three_languages_and_stories_in_cyrillic(seeded,
     assert any(name.startswith("Косово") for name in names)
 
 
+@pytest.mark.operational
 def test_a_story_file_keeps_its_structure_tags_and_demo_note(seeded, client):
     page = rendered(client, "/stories/the-lake-doesnt-know-where-the-border-is/")
     assert page.cssselect("h1")[0].text_content().strip() == "The Lake Doesn't Know Where the Border Is"
@@ -192,6 +200,7 @@ def test_a_story_file_keeps_its_structure_tags_and_demo_note(seeded, client):
     assert texts(home.cssselect(".home-featured .story-lead__title a")) == [story.title]
 
 
+@pytest.mark.operational
 def test_partner_demo_files_render_the_partners_and_the_about_page(seeded, client):
     assert texts(rendered(client, "/partners/").cssselect("main h2")) == [
         "European Western Balkans",
