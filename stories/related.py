@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 
 from stories.models import Story, TaggedCountry, TaggedTheme
+from stories.models.querysets import in_translation_groups
 
 # Ranking looks at this many of the newest candidates only, so the cost stays flat
 # however many stories share a country.
@@ -25,7 +26,7 @@ def related_stories(story, *, countries, themes, limit=3):
     # Never the story itself, nor the same story in another language.
     original_pk = story.translation_of_id or story.pk
     stories = Story.objects.published().in_language(get_language()).filter(sharing)
-    candidates = stories.exclude(Q(pk=original_pk) | Q(translation_of=original_pk)).values("pk")[:CANDIDATE_POOL]
+    candidates = stories.exclude(in_translation_groups([original_pk])).values("pk")[:CANDIDATE_POOL]
     shared = Count("tagged_themes", filter=Q(tagged_themes__tag__in=theme_ids), distinct=True) + Count(
         "tagged_countries",
         filter=Q(tagged_countries__tag__in=country_ids),

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
@@ -77,7 +76,7 @@ def withdraw_story(story, *, reason, user=None):
         if story.status == Story.Status.WITHDRAWN:
             raise AlreadyWithdrawn
         original_pk = story.translation_of_id or story.pk
-        group = Story.objects.select_for_update().filter(Q(pk=original_pk) | Q(translation_of=original_pk))
+        group = Story.objects.select_for_update().translation_groups([original_pk])
         # The original's folder holds the photos every translation shows.
         original = group.get(pk=original_pk)
         urls = []

@@ -12,6 +12,12 @@ from stories.models.vocabulary import TaggedCountry, TaggedTheme
 NOW = object()  # marks where next_publish_at_sql()'s parameters take the current time
 
 
+def in_translation_groups(original_pks) -> Q:
+    """The stories of the translation groups whose originals are `original_pks`: each
+    original and its translations."""
+    return Q(pk__in=original_pks) | Q(translation_of__in=original_pks)
+
+
 class StoryQuerySet(models.QuerySet):
     def published(self, *, until=None):
         """Stories a reader may see: marked published and dated now or earlier.
@@ -26,6 +32,10 @@ class StoryQuerySet(models.QuerySet):
         return self.filter(status=published, published_at__lte=min(until, now) if until else now).filter(
             Q(translation_of__isnull=True) | Q(translation_of__status=published, translation_of__published_at__lte=now)
         )
+
+    def translation_groups(self, original_pks):
+        """The stories of these groups (in_translation_groups())."""
+        return self.filter(in_translation_groups(original_pks))
 
     def with_translation_flag(self):
         """Each story with has_translations (public or not): whether its page must look for its

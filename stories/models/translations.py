@@ -89,7 +89,7 @@ class StoryLanguages(models.Model):
         if not language or not self.pk:
             return False
         original_pk = self.translation_of_id or self.pk
-        others = type(self).objects.filter(models.Q(pk=original_pk) | models.Q(translation_of=original_pk))
+        others = type(self).objects.translation_groups([original_pk])
         return others.exclude(pk=self.pk).filter(language__in=same_languages(language)).exists()
 
     def copy_shared_fields_from(self, original):

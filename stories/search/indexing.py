@@ -10,6 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from taggit.models import Tag
 
 from stories.models import Contributor, Country, Story, StorySearchDocument, Theme
+from stories.models.querysets import in_translation_groups
 from stories.sanitize import html_to_text
 from stories.search.words import search_words
 
@@ -50,8 +51,7 @@ def index_stories(stories) -> int:
 def index_story(story) -> None:
     """Write the search documents of a story's translation group (after a save or a change of
     its tags or bylines): each holds the words of all of them."""
-    original_pk = story.translation_of_id or story.pk
-    index_stories(Story.objects.filter(Q(pk=original_pk) | Q(translation_of=original_pk)))
+    index_stories(Story.objects.translation_groups([story.translation_of_id or story.pk]))
 
 
 class _Pending:
@@ -62,8 +62,7 @@ class _Pending:
 
     def index(self):
         if self.groups or self.stories:
-            groups = Q(pk__in=self.groups) | Q(translation_of__in=self.groups)
-            index_stories(Story.objects.filter(groups | Q(pk__in=self.stories)))
+            index_stories(Story.objects.filter(in_translation_groups(self.groups) | Q(pk__in=self.stories)))
 
 
 _pending: ContextVar[_Pending | None] = ContextVar("search_pending", default=None)
@@ -107,7 +106,7 @@ def _reindex(story_ids):
 def translation_texts(stories):
     """{original pk: [(pk, title, subtitle, summary, body)…]} of the groups of `stories`, one query."""
     originals = {story.translation_of_id or story.pk for story in stories}
-    members = Story.objects.filter(Q(pk__in=originals) | Q(translation_of__in=originals)).order_by()
+    members = Story.objects.translation_groups(originals).order_by()
     groups = {}
     for pk, original, *texts in members.values_list("pk", "translation_of", "title", "subtitle", "summary", "body"):
         groups.setdefault(original or pk, []).append((pk, *texts))

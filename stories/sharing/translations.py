@@ -2,7 +2,6 @@
 the "also in" list and the schema.org links between the translations."""
 
 from django.conf import settings
-from django.db.models import Q
 
 from balkanoscope.languages import NATIVE_NAMES, language_codes, language_tag
 from balkanoscope.links import absolute_url
@@ -32,7 +31,7 @@ def public_group(story, request=None):
         return [story]  # no query for the many stories told in one language
 
     def load():
-        group = Story.objects.published().filter(Q(pk=original_pk) | Q(translation_of=original_pk))
+        group = Story.objects.published().translation_groups([original_pk])
         return list(group.only("pk", "slug", "language", "title", "translation_of"))
 
     group = content_state.cached_value(request, f"translation-group:{original_pk}", load)
@@ -41,7 +40,7 @@ def public_group(story, request=None):
 
 def public_groups(original_pks):
     """{original pk: its public group} for many groups, in one query (the sitemap's)."""
-    members = Story.objects.published().filter(Q(pk__in=original_pks) | Q(translation_of__in=original_pks))
+    members = Story.objects.published().translation_groups(original_pks)
     groups = {}
     for member in members.only("pk", "slug", "language", "translation_of").order_by():
         groups.setdefault(member.translation_of_id or member.pk, []).append(member)
