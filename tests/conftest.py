@@ -50,6 +50,12 @@ def test_settings(settings, tmp_path, media_root):
     return settings
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    uses = set(getattr(item, "fixturenames", ()))
+    return bool(marker and marker.kwargs.get("transaction")) or bool(uses & {"transactional_db", "live_server"})
+
+
 class ModuleData:
     """Writes data that a module's tests share: see module_data."""
 
@@ -64,13 +70,20 @@ class ModuleData:
 
 
 @pytest.fixture(scope="module")
-def module_data(django_db_setup, django_db_blocker, media_root, tmp_path_factory):
+def module_data(request, django_db_setup, django_db_blocker, media_root, tmp_path_factory):
     """For data a module's tests only read, made once rather than for every test: a module
     fixture writes it in `with module_data.writing():`, inside a transaction that stays open
     around the module's tests and is rolled back after the last one. Each test runs in a
     savepoint within it, so what a test changes is undone as usual. Return nothing, ids or
     text from such a fixture, not model instances: a test would change the one object all
     share. Not for modules with transactional tests, which empty the tables."""
+    transactional = [
+        item.name
+        for item in request.session.items
+        if getattr(item, "module", None) is request.module and is_transactional(item)
+    ]
+    if transactional:
+        pytest.fail(f"module_data cannot hold {request.module.__name__}'s data: {transactional} empty the tables")
     with django_db_blocker.unblock():
         around_the_module = transaction.atomic()
         around_the_module.__enter__()
